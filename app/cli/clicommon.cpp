@@ -1,0 +1,109 @@
+#include "clicommon.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <unistd.h>
+
+namespace ProfileLens::Cli {
+
+namespace {
+
+constexpr int kBarWidth = 30;          // characters
+constexpr qint64 kRedrawIntervalMs = 100;
+
+qint64 monotonicMs()
+{
+    static QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    return clock.elapsed();
+}
+
+} // namespace
+
+void printOut(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProfileLens::Cli", text);
+}
+
+ProgressBar::ProgressBar(const QString &label, bool quiet)
+    : m_label(label)
+    , m_enabled(!quiet && isatty(STDERR_FILENO))
+{
+}
+
+ProgressBar::~ProgressBar()
+{
+    finish();
+}
+
+void ProgressBar::update(qint64 done, qint64 total, const QString &detail)
+{
+    if (!m_enabled || total <= 0)
+        return;
+    const qint64 now = monotonicMs();
+    if (done < total && m_lastDrawMs >= 0 && now - m_lastDrawMs < kRedrawIntervalMs)
+        return;
+    m_lastDrawMs = now;
+    const int filled = int(kBarWidth * done / total);
+    const QString bar = QString(filled, QLatin1Char('#'))
+        + QString(kBarWidth - filled, QLatin1Char('.'));
+    const QString line = QStringLiteral("\r%1 [%2] %3/%4 %5")
+                             .arg(m_label, bar)
+                             .arg(done)
+                             .arg(total)
+                             .arg(detail);
+    std::fputs(line.toUtf8().constData(), stderr);
+    std::fputs("\x1b[K", stderr); // clear what a longer previous line left
+    std::fflush(stderr);
+    m_drawn = true;
+}
+
+void ProgressBar::finish()
+{
+    if (m_drawn) {
+        std::fputc('\n', stderr);
+        std::fflush(stderr);
+        m_drawn = false;
+    }
+}
+
+bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        printError(tr("Run '%1 %2 --help' for usage.")
+                       .arg(QCoreApplication::applicationName(), arguments.value(0)));
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        std::exit(ExitSuccess);
+    }
+    return true;
+}
+
+QCommandLineOption quietOption()
+{
+    return QCommandLineOption({QStringLiteral("q"), QStringLiteral("quiet")},
+                              tr("Print no progress, only results and errors."));
+}
+
+} // namespace ProfileLens::Cli

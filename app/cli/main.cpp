@@ -1,0 +1,63 @@
+// profilelens-cli: the headless face of ProfileLens, one verb per command.
+
+#include "clicommon.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace ProfileLens::Cli;
+
+namespace {
+
+const Command kCommands[] = {
+    {"align", QT_TRANSLATE_NOOP("ProfileLens::Cli",
+                                "Write every preprocessing stage of pictures as PNG files."),
+     runAlign},
+};
+
+void printUsage()
+{
+    printOut(tr("Usage: profilelens-cli COMMAND [OPTIONS] [ARGUMENTS]"));
+    printOut(QString());
+    printOut(tr("Commands:"));
+    for (const Command &command : kCommands)
+        printOut(QStringLiteral("  %1  %2")
+                     .arg(QString::fromLatin1(command.name), -10)
+                     .arg(tr(command.summary)));
+    printOut(QString());
+    printOut(tr("Run 'profilelens-cli COMMAND --help' for the options of one command."));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("profilelens-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("ProfileLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROFILELENS_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty()) {
+        printUsage();
+        return ExitUsage;
+    }
+    const QString verb = arguments.first();
+    if (verb == QLatin1String("--help") || verb == QLatin1String("-h")
+        || verb == QLatin1String("help")) {
+        printUsage();
+        return ExitSuccess;
+    }
+    if (verb == QLatin1String("--version") || verb == QLatin1String("-v")) {
+        printOut(QStringLiteral("profilelens-cli %1").arg(QCoreApplication::applicationVersion()));
+        return ExitSuccess;
+    }
+    for (const Command &command : kCommands) {
+        if (verb == QLatin1String(command.name))
+            return command.run(arguments);
+    }
+    printError(tr("Unknown command '%1'.").arg(verb));
+    printUsage();
+    return ExitUsage;
+}

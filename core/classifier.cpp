@@ -1,0 +1,323 @@
+#include "classifier.h"
+#include "classifier_p.h"
+
+#include <QCoreApplication>
+
+#include <c10/util/Exception.h>
+#include <torch/nn/modules/activation.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/pooling.h>
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+#include <torch/utils.h>
+
+#include <algorithm>
+#include <mutex>
+
+namespace ProfileLens {
+
+namespace {
+
+namespace nn = torch::nn;
+
+/// Dropout probability before the output layer, as in the reference network.
+constexpr double kDropout = 0.4;
+/// Largest accepted input width or height; larger images would make the dense layer huge.
+constexpr int kMaximumInputSize = 256;
+
+nn::Conv2d sameConv(int in, int out, int kernel)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, kernel).padding(kernel / 2));
+}
+
+/// Size after two 2x2 max-pools with floor rounding.
+int pooledTwice(int size)
+{
+    return size / 2 / 2;
+}
+
+/**
+ * Two 5x5 same-padded convolutions with ReLU and 2x2 max-pooling, a hidden dense layer with
+ * ReLU and dropout, and a 2-logit output. With \a batchNorm, each convolution is followed by
+ * batch normalisation (and drops its bias, which the normalisation cancels).
+ */
+nn::Sequential buildTwoConv(int height, int width, int channels1, int channels2, int hidden,
+                            bool batchNorm)
+{
+    nn::Sequential net;
+    auto conv1 = nn::Conv2dOptions(1, channels1, 5).padding(2).bias(!batchNorm);
+    auto conv2 = nn::Conv2dOptions(channels1, channels2, 5).padding(2).bias(!batchNorm);
+
+    net->push_back("conv1", nn::Conv2d(conv1));
+    if (batchNorm)
+        net->push_back("bn1", nn::BatchNorm2d(channels1));
+    net->push_back("relu1", nn::ReLU());
+    net->push_back("pool1", nn::MaxPool2d(nn::MaxPool2dOptions(2)));
+
+    net->push_back("conv2", nn::Conv2d(conv2));
+    if (batchNorm)
+        net->push_back("bn2", nn::BatchNorm2d(channels2));
+    net->push_back("relu2", nn::ReLU());
+    net->push_back("pool2", nn::MaxPool2d(nn::MaxPool2dOptions(2)));
+
+    const int flat = channels2 * pooledTwice(height) * pooledTwice(width);
+    net->push_back("flatten", nn::Flatten());
+    net->push_back("dense1", nn::Linear(flat, hidden));
+    net->push_back("relu3", nn::ReLU());
+    net->push_back("dropout", nn::Dropout(kDropout));
+    net->push_back("logits", nn::Linear(hidden, 2));
+    return net;
+}
+
+nn::Sequential buildReference(int height, int width)
+{
+    return buildTwoConv(height, width, 32, 64, 1024, false);
+}
+
+nn::Sequential buildReferenceBatchNorm(int height, int width)
+{
+    return buildTwoConv(height, width, 32, 64, 1024, true);
+}
+
+nn::Sequential buildCompact(int height, int width)
+{
+    return buildTwoConv(height, width, 16, 32, 128, false);
+}
+
+} // namespace
+
+const std::vector<ArchitectureEntry> &architectureRegistry()
+{
+    static const std::vector<ArchitectureEntry> registry = {
+        {"reference",
+         QT_TRANSLATE_NOOP("Classifier",
+                           "conv 5x5x32, max-pool 2, conv 5x5x64, max-pool 2, dense 1024, "
+                           "dropout 0.4, dense 2"),
+         4, &buildReference},
+        {"reference-bn",
+         QT_TRANSLATE_NOOP("Classifier",
+                           "reference with batch normalisation after each convolution"),
+         4, &buildReferenceBatchNorm},
+        {"compact",
+         QT_TRANSLATE_NOOP("Classifier",
+                           "conv 5x5x16, max-pool 2, conv 5x5x32, max-pool 2, dense 128, "
+                           "dropout 0.4, dense 2 (about 4x fewer operations than reference)"),
+         4, &buildCompact},
+    };
+    return registry;
+}
+
+const ArchitectureEntry *findArchitecture(const QString &name)
+{
+    for (const ArchitectureEntry &entry : architectureRegistry()) {
+        if (name == QLatin1String(entry.name))
+            return &entry;
+    }
+    return nullptr;
+}
+
+std::vector<std::pair<std::string, torch::Tensor>> namedState(const torch::nn::Module &module)
+{
+    std::vector<std::pair<std::string, torch::Tensor>> state;
+    for (const auto &item : module.named_parameters(true))
+        state.emplace_back(item.key(), item.value());
+    for (const auto &item : module.named_buffers(true))
+        state.emplace_back(item.key(), item.value());
+    return state;
+}
+
+void copyState(const torch::nn::Module &from, torch::nn::Module &to)
+{
+    torch::NoGradGuard noGrad;
+    const auto source = namedState(from);
+    const auto target = namedState(to);
+    TORCH_CHECK(source.size() == target.size(), "copyState: modules differ in tensor count");
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        TORCH_CHECK(source[i].first == target[i].first, "copyState: tensor ", source[i].first,
+                    " does not match ", target[i].first);
+        target[i].second.copy_(source[i].second);
+    }
+}
+
+torch::Tensor imagesAsTensor(const TensorSet &set)
+{
+    // from_blob needs a non-const pointer; callers only read the result or gather from it.
+    float *data = const_cast<float *>(set.pixels.data());
+    return torch::from_blob(data, {set.count(), 1, set.height, set.width}, torch::kFloat32);
+}
+
+torch::Tensor labelsAsTensor(const TensorSet &set)
+{
+    std::vector<int64_t> labels(set.labels.begin(), set.labels.end());
+    return torch::tensor(labels, torch::kInt64);
+}
+
+void applyThreadSettings(int threads)
+{
+    if (threads > 0 && torch::get_num_threads() != threads)
+        torch::set_num_threads(threads);
+
+    static std::once_flag interOpOnce;
+    std::call_once(interOpOnce, [] {
+        try {
+            at::set_num_interop_threads(1);
+        } catch (const c10::Error &) {
+            // LibTorch accepts the setting only before its first inter-op task; when something
+            // else ran one already, the existing pool stays.
+        }
+    });
+}
+
+torch::Tensor evaluateLogits(torch::nn::Sequential &net, const torch::Tensor &images, int batchSize,
+                             const std::atomic<bool> *cancel,
+                             const std::function<void(int done, int total)> &progress)
+{
+    const bool wasTraining = net->is_training();
+    net->eval();
+    const int64_t total = images.size(0);
+    const int64_t step = std::max(1, batchSize);
+    torch::Tensor logits = torch::empty({total, 2}, torch::kFloat32);
+    {
+        c10::InferenceMode inference;
+        for (int64_t start = 0; start < total; start += step) {
+            if (cancel && cancel->load()) {
+                net->train(wasTraining);
+                return {};
+            }
+            const int64_t end = std::min(total, start + step);
+            logits.slice(0, start, end).copy_(net->forward(images.slice(0, start, end)));
+            if (progress)
+                progress(int(end), int(total));
+        }
+    }
+    net->train(wasTraining);
+    return logits;
+}
+
+QString exceptionMessage(const std::exception &error)
+{
+    if (const auto *torchError = dynamic_cast<const c10::Error *>(&error))
+        return QString::fromStdString(torchError->what_without_backtrace()).trimmed();
+    return QString::fromLocal8Bit(error.what()).trimmed();
+}
+
+Classifier::Classifier() = default;
+Classifier::~Classifier() = default;
+Classifier::Classifier(const Classifier &other) = default;
+Classifier &Classifier::operator=(const Classifier &other) = default;
+
+Classifier::Classifier(std::shared_ptr<ClassifierPrivate> d)
+    : d(std::move(d))
+{
+}
+
+QString Classifier::defaultArchitecture()
+{
+    return QString::fromLatin1(architectureRegistry().front().name);
+}
+
+QList<Classifier::Architecture> Classifier::architectures()
+{
+    QList<Architecture> list;
+    for (const ArchitectureEntry &entry : architectureRegistry()) {
+        list.append({QString::fromLatin1(entry.name),
+                     QCoreApplication::translate("Classifier", entry.description)});
+    }
+    return list;
+}
+
+bool Classifier::isKnownArchitecture(const QString &name)
+{
+    return findArchitecture(name) != nullptr;
+}
+
+Classifier Classifier::create(const QString &architecture, QSize inputSize, QString *errorString)
+{
+    const auto fail = [errorString](const QString &message) {
+        if (errorString)
+            *errorString = message;
+        return Classifier();
+    };
+
+    const ArchitectureEntry *entry = findArchitecture(architecture);
+    if (!entry) {
+        QStringList names;
+        for (const ArchitectureEntry &known : architectureRegistry())
+            names.append(QString::fromLatin1(known.name));
+        return fail(QCoreApplication::translate("Classifier",
+                                                "Unknown model architecture \"%1\". Known "
+                                                "architectures: %2.")
+                        .arg(architecture, names.join(QLatin1String(", "))));
+    }
+    const int smallest = qMin(inputSize.width(), inputSize.height());
+    const int largest = qMax(inputSize.width(), inputSize.height());
+    if (smallest < entry->minimumInputSize || largest > kMaximumInputSize) {
+        return fail(QCoreApplication::translate("Classifier",
+                                                "Input size %1x%2 is not supported by "
+                                                "architecture \"%3\": width and height must be "
+                                                "between %4 and %5 pixels.")
+                        .arg(inputSize.width())
+                        .arg(inputSize.height())
+                        .arg(architecture)
+                        .arg(entry->minimumInputSize)
+                        .arg(kMaximumInputSize));
+    }
+
+    try {
+        auto d = std::make_shared<ClassifierPrivate>();
+        d->architecture = architecture;
+        d->inputSize = inputSize;
+        d->net = entry->build(inputSize.height(), inputSize.width());
+        if (errorString)
+            errorString->clear();
+        return Classifier(std::move(d));
+    } catch (const std::exception &error) {
+        return fail(QCoreApplication::translate("Classifier",
+                                                "Could not build architecture \"%1\": %2")
+                        .arg(architecture, exceptionMessage(error)));
+    }
+}
+
+bool Classifier::isNull() const
+{
+    return !d;
+}
+
+QString Classifier::architecture() const
+{
+    return d ? d->architecture : QString();
+}
+
+QSize Classifier::inputSize() const
+{
+    return d ? d->inputSize : QSize();
+}
+
+qint64 Classifier::parameterCount() const
+{
+    if (!d)
+        return 0;
+    qint64 count = 0;
+    for (const torch::Tensor &parameter : d->net->parameters())
+        count += parameter.numel();
+    return count;
+}
+
+Classifier Classifier::clone() const
+{
+    if (!d)
+        return {};
+    auto copy = std::make_shared<ClassifierPrivate>();
+    copy->architecture = d->architecture;
+    copy->inputSize = d->inputSize;
+    // Module::clone() of a Sequential renumbers its layers, so build anew and copy the weights.
+    copy->net = findArchitecture(d->architecture)->build(d->inputSize.height(), d->inputSize.width());
+    copyState(*d->net, *copy->net);
+    copy->net->train(d->net->is_training());
+    return Classifier(std::move(copy));
+}
+
+} // namespace ProfileLens

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QList>
+#include <QSize>
+#include <QString>
+
+#include <memory>
+
+namespace ProfileLens {
+
+class ClassifierPrivate;
+
+/**
+ * A binary image classifier network, chosen by architecture name.
+ *
+ * The network reads a batch of grayscale images (N x 1 x height x width, values in [0, 1]) and
+ * returns two logits per image: class 0 (attribute absent) and class 1 (attribute present).
+ *
+ * Copies share the same network, like a Qt explicitly shared handle: training one copy changes
+ * the others. Use clone() for an independent copy. A classifier must not be trained and used for
+ * prediction from two threads at once.
+ */
+class Classifier
+{
+public:
+    /// A registered architecture.
+    struct Architecture
+    {
+        QString name;
+        /// One line for users, such as the layer list.
+        QString description;
+    };
+
+    /// The architecture of models trained without an explicit choice.
+    static QString defaultArchitecture();
+    /// All registered architectures, the default first.
+    static QList<Architecture> architectures();
+    static bool isKnownArchitecture(const QString &name);
+
+    /**
+     * Builds a network with freshly initialised weights, drawn from LibTorch's global random
+     * generator (seed it first for reproducible weights). Returns a null classifier and sets
+     * \a errorString when the name is unknown or the input size too small for the architecture.
+     */
+    static Classifier create(const QString &architecture, QSize inputSize = QSize(28, 28),
+                             QString *errorString = nullptr);
+
+    /// Creates a null classifier.
+    Classifier();
+    ~Classifier();
+    Classifier(const Classifier &other);
+    Classifier &operator=(const Classifier &other);
+
+    bool isNull() const;
+    QString architecture() const;
+    /// Width and height of the images the network reads.
+    QSize inputSize() const;
+    /// Number of trainable values.
+    qint64 parameterCount() const;
+
+    /// Returns a deep copy with its own weights.
+    Classifier clone() const;
+
+private:
+    friend class ClassifierPrivate;
+    explicit Classifier(std::shared_ptr<ClassifierPrivate> d);
+
+    std::shared_ptr<ClassifierPrivate> d;
+};
+
+} // namespace ProfileLens

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "facealigner.h"
+#include "imageloader.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QJsonObject>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace ProfileLens {
+
+/// Everything that decides what the model sees. Stored inside every model file and in the
+/// key of every preprocessing cache, so training and inference cannot drift apart.
+struct PreprocessSettings
+{
+    /// Bumped whenever the pipeline's output changes for the same settings.
+    static constexpr int kPipelineVersion = 1;
+
+    AlignmentSettings alignment;
+    /// Size of the grayscale image the model reads.
+    QSize inputSize{28, 28};
+    ImageLoadOptions loading;
+
+    QJsonObject toJson() const;
+    static PreprocessSettings fromJson(const QJsonObject &json);
+    /// Returns a hex digest of the settings that change the pipeline's output.
+    QByteArray fingerprint() const;
+    bool operator==(const PreprocessSettings &other) const;
+};
+
+enum class StageStatus {
+    Ok,
+    LoadFailed,
+    NoFace,
+    Canceled,
+};
+
+/// Every stage of one picture, from the decoded original to the model's input tensor.
+struct Stages
+{
+    QString source;
+    StageStatus status = StageStatus::LoadFailed;
+    /// Names the file and the reason when status is not Ok.
+    QString errorString;
+    /// Non-fatal problem, such as a truncated file that decoded partially.
+    QString warning;
+
+    /// Decoded picture with EXIF orientation applied (RGB888).
+    QImage original;
+    FaceAlignment alignment;
+    /// Aligned colour face (RGB888, 178x218 by default).
+    QImage aligned;
+    /// Aligned face in 8-bit grayscale.
+    QImage gray;
+    /// Grayscale face at the model's input size (28x28 by default).
+    QImage small;
+    /// Model input: small's pixels divided by 255, row-major, height x width floats.
+    std::vector<float> tensor;
+
+    bool isOk() const { return status == StageStatus::Ok; }
+};
+
+/**
+ * Runs one picture through loading, alignment, grayscale conversion and resizing.
+ *
+ * Interpolation: the colour face is warped with bilinear interpolation after any shrink
+ * beyond 2x is done first by area averaging, so large photos do not alias; the 178x218
+ * grayscale face is reduced to 28x28 by area averaging (OpenCV INTER_AREA), which averages
+ * every source pixel instead of sampling a few, the standard choice for decimation.
+ *
+ * Not thread-safe: use one instance per thread.
+ */
+class Preprocessor
+{
+public:
+    explicit Preprocessor(const PreprocessSettings &settings = {});
+    ~Preprocessor();
+
+    bool isReady() const;
+    QString errorString() const;
+    const PreprocessSettings &settings() const;
+
+    Stages processFile(const QString &path);
+    Stages processImage(const QImage &image, const QString &source);
+    /// Uses eye centres placed by hand instead of the detector.
+    Stages processWithEyes(const QImage &image, const QString &source, QPointF leftEye,
+                           QPointF rightEye);
+
+    /// Fills gray, small and tensor from an aligned colour face.
+    static void finishStages(Stages &stages, const PreprocessSettings &settings);
+
+private:
+    PreprocessSettings m_settings;
+    std::unique_ptr<FaceAligner> m_aligner;
+};
+
+struct BatchOptions
+{
+    /// Worker threads; 0 means one per core.
+    int threads = 0;
+    /// Keep original, aligned and gray images; off keeps only small, tensor and geometry.
+    bool keepImages = false;
+};
+
+/// Called with (finished, total) from the calling thread while a batch runs.
+using BatchProgress = std::function<void(int finished, int total)>;
+
+/**
+ * Preprocesses \a files on several threads; results come back in input order. When
+ * \a cancel becomes true, unstarted files get StageStatus::Canceled. Never throws.
+ */
+std::vector<Stages> preprocessBatch(const QStringList &files, const PreprocessSettings &settings,
+                                    const BatchOptions &options = {},
+                                    const BatchProgress &progress = {},
+                                    const std::atomic<bool> *cancel = nullptr);
+
+QString stageStatusKey(StageStatus status);
+
+} // namespace ProfileLens
