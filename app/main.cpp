@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "processsetup.h"
 #include "projectstore.h"
 
 #include <QApplication>
@@ -50,7 +51,7 @@ bool hasProject(const QString &folder)
         .isFile();
 }
 
-// Opens the project in \a folder, or creates one there when the folder holds none.
+// Opens the project in \a folder, or creates one there when the folder contains none.
 bool openOrCreate(ProfileLens::MainWindow &window, const QString &folder)
 {
     return hasProject(folder) ? window.openProject(folder) : window.createProject(folder);
@@ -60,6 +61,7 @@ bool openOrCreate(ProfileLens::MainWindow &window, const QString &folder)
 
 int main(int argc, char *argv[])
 {
+    ProfileLens::ensurePassiveOpenMpWait(argv);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ProfileLens"));
     QCoreApplication::setApplicationName(QStringLiteral("ProfileLens"));
@@ -88,7 +90,7 @@ int main(int argc, char *argv[])
     } else {
         const QString last = QSettings().value(QStringLiteral("projects/last")).toString();
         // A last project that moved or broke falls back to the default project, so the
-        // window never starts without one.
+        // window starts with a project unless that one cannot be created either.
         if (last.isEmpty() || !hasProject(last) || !window.openProject(last))
             openOrCreate(window, defaultProjectFolder());
     }

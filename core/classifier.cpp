@@ -15,6 +15,7 @@
 #include <torch/utils.h>
 
 #include <algorithm>
+#include <dlfcn.h>
 #include <mutex>
 
 namespace ProfileLens {
@@ -169,6 +170,34 @@ void applyThreadSettings(int threads)
             // else ran one already, the existing pool stays.
         }
     });
+}
+
+namespace {
+
+template<typename Function>
+Function *findBlasFunction(const char *name)
+{
+    // Looked up at run time: the BLAS behind libblas.so.3 is chosen by the system's alternatives,
+    // and only OpenBLAS has these functions.
+    return reinterpret_cast<Function *>(dlsym(RTLD_DEFAULT, name));
+}
+
+} // namespace
+
+bool setBlasThreads(int threads)
+{
+    auto *setThreads = findBlasFunction<void(int)>("openblas_set_num_threads");
+    if (!setThreads)
+        return false;
+    setThreads(threads);
+    return true;
+}
+
+QString blasDescription()
+{
+    if (auto *config = findBlasFunction<char *()>("openblas_get_config"))
+        return QStringLiteral("OpenBLAS %1").arg(QString::fromLatin1(config()));
+    return QStringLiteral("not OpenBLAS (possibly the slow reference BLAS)");
 }
 
 torch::Tensor evaluateLogits(torch::nn::Sequential &net, const torch::Tensor &images, int batchSize,

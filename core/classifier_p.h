@@ -65,6 +65,15 @@ torch::Tensor labelsAsTensor(const TensorSet &set);
 void applyThreadSettings(int threads);
 
 /**
+ * Sets the threads of OpenBLAS's own pool, which LibTorch's matrix products use, when OpenBLAS is
+ * the loaded BLAS; returns false otherwise.
+ */
+bool setBlasThreads(int threads);
+
+/// Names the BLAS library in use, such as OpenBLAS's configuration string.
+QString blasDescription();
+
+/**
  * Returns the N x 2 logits of \a images (N x 1 x H x W) in batches of \a batchSize, in evaluation
  * mode without autograd, and restores the network's training mode afterwards. Checks \a cancel
  * before each batch and returns an undefined tensor when it is set.

@@ -16,10 +16,11 @@ namespace ProfileLens {
 
 namespace {
 
-QString tr(const char *text)
+// The "ProfileLens::Dataset" translation context, declared so that lupdate can read it.
+struct DatasetMessages
 {
-    return QCoreApplication::translate("ProfileLens::Dataset", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::Dataset)
+};
 
 QString joinMessages(const QVector<DatasetIssue> &issues)
 {
@@ -52,13 +53,13 @@ QString findLabelFile(const QString &folder, QVector<DatasetIssue> &errors)
     DatasetIssue issue;
     issue.file = folder;
     if (csvFiles.size() > 1) {
-        issue.message = tr("%1: found several CSV files (%2) and none is named labels.csv. "
-                           "Choose the labels file itself.")
+        issue.message = DatasetMessages::tr("%1: found several CSV files (%2) and none is named labels.csv. "
+                                            "Choose the labels file itself.")
                             .arg(QDir::toNativeSeparators(folder),
                                  csvFiles.join(QStringLiteral(", ")));
     } else {
-        issue.message = tr("%1: no dataset found. The folder needs list_attr_celeba.txt, a "
-                           "labels CSV file, or list_attr.txt.")
+        issue.message = DatasetMessages::tr("%1: no dataset found. The folder needs list_attr_celeba.txt, a "
+                                            "labels CSV file, or list_attr.txt.")
                             .arg(QDir::toNativeSeparators(folder));
     }
     errors.append(issue);
@@ -72,8 +73,8 @@ bool readWholeFile(const QString &path, QByteArray &data, QVector<DatasetIssue> 
     if (!file.open(QIODevice::ReadOnly)) {
         DatasetIssue issue;
         issue.file = path;
-        issue.message = tr("%1: cannot be read (%2). Check that the file exists and is "
-                           "readable.")
+        issue.message = DatasetMessages::tr("%1: cannot be read (%2). Check that the file exists and is "
+                                            "readable.")
                             .arg(QDir::toNativeSeparators(path), file.errorString());
         errors.append(issue);
         return false;
@@ -150,9 +151,9 @@ void checkImages(Dataset &dataset, QVector<DatasetIssue> &warnings)
     if (dataset.missingImageCount > 0) {
         DatasetIssue issue;
         issue.file = dataset.imageDir;
-        issue.message = tr("%1: %2 of %3 images listed in the label file are missing, for "
-                           "example %4. Training and evaluation skip them; download or copy "
-                           "the images into this folder to use them.")
+        issue.message = DatasetMessages::tr("%1: %2 of %3 images listed in the label file are missing, for "
+                                            "example %4. Training and evaluation skip them; download or copy "
+                                            "the images into this folder to use them.")
                             .arg(QDir::toNativeSeparators(dataset.imageDir))
                             .arg(dataset.missingImageCount)
                             .arg(dataset.rowCount())
@@ -236,7 +237,7 @@ QString Dataset::group(int row) const
 
 QString Dataset::availableAttributesText() const
 {
-    return tr("Available attributes: %1.").arg(attributeNames.join(QStringLiteral(", ")));
+    return DatasetMessages::tr("Available attributes: %1.").arg(attributeNames.join(QStringLiteral(", ")));
 }
 
 QString DatasetLoadResult::errorString() const
@@ -287,7 +288,7 @@ DatasetLoadResult loadDataset(const QString &path, const DatasetLoadOptions &opt
     if (!options.attribute.isEmpty() && dataset.attributeIndex(options.attribute) < 0) {
         DatasetIssue issue;
         issue.file = labelFile;
-        issue.message = tr("%1: attribute '%2' not found. %3")
+        issue.message = DatasetMessages::tr("%1: attribute '%2' not found. %3")
                             .arg(QDir::toNativeSeparators(labelFile), options.attribute,
                                  dataset.availableAttributesText());
         result.errors.append(issue);

@@ -12,10 +12,11 @@ namespace ProfileLens::DatasetReader {
 
 namespace {
 
-QString tr(const char *text)
+// The "ProfileLens::Dataset" translation context, declared so that lupdate can read it.
+struct DatasetReaderMessages
 {
-    return QCoreApplication::translate("ProfileLens::Dataset", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::Dataset)
+};
 
 /// Maximum length of a value quoted in a message; longer ones are cut with an ellipsis.
 constexpr int kMaxQuotedLength = 60;
@@ -161,7 +162,7 @@ QString examplesText(const QStringList &examples)
 
 QString duplicateMessage(std::string_view name, int firstLine)
 {
-    return tr("'%1' is already listed on line %2. List each image once.")
+    return DatasetReaderMessages::tr("'%1' is already listed on line %2. List each image once.")
         .arg(shortened(name))
         .arg(firstLine);
 }
@@ -171,14 +172,14 @@ bool readCountLine(LineCursor &lines, IssueSink &sink, int &declaredCount)
 {
     std::string_view line;
     if (!lines.nextNonBlank(line)) {
-        sink.addError(0, tr("The file is empty. A CelebA-style file starts with the number of "
-                            "rows, then a line of column names."));
+        sink.addError(0, DatasetReaderMessages::tr("The file is empty. A CelebA-style file starts with the number of "
+                                                   "rows, then a line of column names."));
         return false;
     }
     if (lines.lineNumber() != 1 || !parseInt(trimmed(line), declaredCount) || declaredCount < 0) {
         sink.addError(lines.lineNumber(),
-                      tr("Expected the number of rows, found '%1'. The first line of a "
-                         "CelebA-style file holds only the row count, for example 202599.")
+                      DatasetReaderMessages::tr("Expected the number of rows, found '%1'. The first line of a "
+                                                "CelebA-style file holds only the row count, for example 202599.")
                           .arg(shortened(trimmed(line))));
         return false;
     }
@@ -192,8 +193,8 @@ bool readHeaderLine(LineCursor &lines, IssueSink &sink, const QString &example,
 {
     std::string_view line;
     if (!lines.next(line) || trimmed(line).empty()) {
-        sink.addError(2, tr("The line of column names is missing. Add it after the row count, "
-                            "for example '%1'.")
+        sink.addError(2, DatasetReaderMessages::tr("The line of column names is missing. Add it after the row count, "
+                                                   "for example '%1'.")
                              .arg(example));
         return false;
     }
@@ -204,8 +205,8 @@ bool readHeaderLine(LineCursor &lines, IssueSink &sink, const QString &example,
     while (tokens.next(token)) {
         const bool isLabel = token == "1" || token == "-1";
         if (isLabel || (first && looksLikeImageName(token))) {
-            sink.addError(2, tr("Expected the column names, found a data row ('%1'). Add the "
-                                "line of column names after the row count, for example '%2'.")
+            sink.addError(2, DatasetReaderMessages::tr("Expected the column names, found a data row ('%1'). Add the "
+                                                       "line of column names after the row count, for example '%2'.")
                                  .arg(shortened(trimmed(line)), example));
             return false;
         }
@@ -232,9 +233,9 @@ DatasetIssue IssueSink::makeIssue(int line, const QString &message) const
     issue.file = m_file;
     issue.line = line;
     if (line > 0)
-        issue.message = tr("%1, line %2: %3").arg(m_displayName).arg(line).arg(message);
+        issue.message = DatasetReaderMessages::tr("%1, line %2: %3").arg(m_displayName).arg(line).arg(message);
     else
-        issue.message = tr("%1: %2").arg(m_displayName, message);
+        issue.message = DatasetReaderMessages::tr("%1: %2").arg(m_displayName, message);
     return issue;
 }
 
@@ -245,8 +246,8 @@ void IssueSink::addError(int line, const QString &message)
     m_errors->append(makeIssue(line, message));
     ++m_errorCount;
     if (isFull()) {
-        m_errors->append(makeIssue(0, tr("Stopped reading after %1 errors; fix these and load "
-                                         "the file again.")
+        m_errors->append(makeIssue(0, DatasetReaderMessages::tr("Stopped reading after %1 errors; fix these and load "
+                                                                "the file again.")
                                           .arg(kMaxErrorsPerFile)));
     }
 }
@@ -271,14 +272,14 @@ bool readCelebAAttributes(const QByteArray &data, IssueSink &sink, LabelTable &t
 
     const int attributeCount = int(table.attributeNames.size());
     if (attributeCount == 0) {
-        sink.addError(2, tr("The line of attribute names is empty."));
+        sink.addError(2, DatasetReaderMessages::tr("The line of attribute names is empty."));
         return false;
     }
     QSet<QString> seenNames;
     for (const QString &name : std::as_const(table.attributeNames)) {
         if (seenNames.contains(name)) {
-            sink.addError(2, tr("Attribute '%1' appears twice. Each attribute name must be "
-                                "unique.")
+            sink.addError(2, DatasetReaderMessages::tr("Attribute '%1' appears twice. Each attribute name must be "
+                                                       "unique.")
                                  .arg(name));
         }
         seenNames.insert(name);
@@ -319,8 +320,8 @@ bool readCelebAAttributes(const QByteArray &data, IssueSink &sink, LabelTable &t
                     row[valueCount] = -1;
                 } else if (valid) {
                     sink.addError(lineNumber,
-                                  tr("Value '%1' for attribute '%2' of '%3' is invalid. CelebA "
-                                     "labels are 1 (present) or -1 (absent).")
+                                  DatasetReaderMessages::tr("Value '%1' for attribute '%2' of '%3' is invalid. CelebA "
+                                                            "labels are 1 (present) or -1 (absent).")
                                       .arg(shortened(value), table.attributeNames.at(valueCount),
                                            shortened(name)));
                     valid = false;
@@ -330,8 +331,8 @@ bool readCelebAAttributes(const QByteArray &data, IssueSink &sink, LabelTable &t
         }
         if (valueCount != attributeCount) {
             sink.addError(lineNumber,
-                          tr("'%1' has %2 values, expected %3 (one per attribute named on "
-                             "line 2).")
+                          DatasetReaderMessages::tr("'%1' has %2 values, expected %3 (one per attribute named on "
+                                                    "line 2).")
                               .arg(shortened(name))
                               .arg(valueCount)
                               .arg(attributeCount));
@@ -354,13 +355,13 @@ bool readCelebAAttributes(const QByteArray &data, IssueSink &sink, LabelTable &t
         return false;
 
     if (names.empty()) {
-        sink.addError(0, tr("The file lists no images. Add one row per image after the line "
-                            "of attribute names."));
+        sink.addError(0, DatasetReaderMessages::tr("The file lists no images. Add one row per image after the line "
+                                                   "of attribute names."));
         return false;
     }
     if (int(names.size()) != declaredCount) {
-        sink.addError(1, tr("Line 1 gives a count of %1 rows, but %2 rows follow. The file may be "
-                            "truncated: download it again, or correct the count on line 1.")
+        sink.addError(1, DatasetReaderMessages::tr("Line 1 gives a count of %1 rows, but %2 rows follow. The file may be "
+                                                   "truncated: download it again, or correct the count on line 1.")
                              .arg(declaredCount)
                              .arg(names.size()));
         return false;
@@ -403,16 +404,16 @@ bool splitCsvLine(std::string_view line, std::vector<std::string> &fields, QStri
                 ++i;
             }
             if (!closed) {
-                error = tr("Field %1 opens a quote that is not closed. Close it with a double "
-                           "quote; a field may not span lines.")
+                error = DatasetReaderMessages::tr("Field %1 opens a quote that is not closed. Close it with a double "
+                                                  "quote; a field may not span lines.")
                             .arg(fields.size() + 1);
                 return false;
             }
             while (i < size && isBlank(line[i]))
                 ++i;
             if (i < size && line[i] != ',') {
-                error = tr("Field %1 has text after its closing quote. Put the whole field "
-                           "inside the quotes.")
+                error = DatasetReaderMessages::tr("Field %1 has text after its closing quote. Put the whole field "
+                                                  "inside the quotes.")
                             .arg(fields.size() + 1);
                 return false;
             }
@@ -444,8 +445,8 @@ bool readCsvHeader(LineCursor &lines, IssueSink &sink, CsvColumns &columns)
 {
     std::string_view line;
     if (!lines.nextNonBlank(line)) {
-        sink.addError(0, tr("The file is empty. The first line must name the columns, for "
-                            "example 'filename,Eyeglasses'."));
+        sink.addError(0, DatasetReaderMessages::tr("The file is empty. The first line must name the columns, for "
+                                                   "example 'filename,Eyeglasses'."));
         return false;
     }
     const int lineNumber = lines.lineNumber();
@@ -464,8 +465,8 @@ bool readCsvHeader(LineCursor &lines, IssueSink &sink, CsvColumns &columns)
         const QString key = name.toLower();
         columns.headerNames.append(name);
         if (seen.contains(key)) {
-            sink.addError(lineNumber, tr("Column '%1' appears twice. Each column name must be "
-                                         "unique.")
+            sink.addError(lineNumber, DatasetReaderMessages::tr("Column '%1' appears twice. Each column name must be "
+                                                                "unique.")
                                           .arg(name));
         }
         seen.insert(key);
@@ -489,21 +490,21 @@ bool readCsvHeader(LineCursor &lines, IssueSink &sink, CsvColumns &columns)
 
     if (columns.filename < 0) {
         if (!fields.empty() && looksLikeImageName(fields.front())) {
-            sink.addError(lineNumber, tr("Expected the column names, found a data row ('%1'). "
-                                         "Add a first line such as 'filename,Eyeglasses'.")
+            sink.addError(lineNumber, DatasetReaderMessages::tr("Expected the column names, found a data row ('%1'). "
+                                                                "Add a first line such as 'filename,Eyeglasses'.")
                                           .arg(shortened(trimmed(line))));
         } else {
-            sink.addError(lineNumber, tr("The header '%1' has no 'filename' column. The first "
-                                         "line must name the columns, for example "
-                                         "'filename,Eyeglasses'.")
+            sink.addError(lineNumber, DatasetReaderMessages::tr("The header '%1' has no 'filename' column. The first "
+                                                                "line must name the columns, for example "
+                                                                "'filename,Eyeglasses'.")
                                           .arg(shortened(trimmed(line))));
         }
         return false;
     }
     if (columns.attributes.isEmpty()) {
-        sink.addError(lineNumber, tr("The header '%1' has no attribute column. Add a column of "
-                                     "1/0 values named after the attribute, for example "
-                                     "'filename,Eyeglasses'.")
+        sink.addError(lineNumber, DatasetReaderMessages::tr("The header '%1' has no attribute column. Add a column of "
+                                                            "1/0 values named after the attribute, for example "
+                                                            "'filename,Eyeglasses'.")
                                       .arg(shortened(trimmed(line))));
         return false;
     }
@@ -556,16 +557,16 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
             continue;
         }
         if (int(fields.size()) != fieldCount) {
-            sink.addError(lineNumber, tr("The row has %1 fields, expected %2 as in the header "
-                                         "on line 1.")
+            sink.addError(lineNumber, DatasetReaderMessages::tr("The row has %1 fields, expected %2 as in the header "
+                                                                "on line 1.")
                                           .arg(fields.size())
                                           .arg(fieldCount));
             continue;
         }
         const std::string &name = fields[std::size_t(columns.filename)];
         if (name.empty()) {
-            sink.addError(lineNumber, tr("The filename field is empty. Name the image file or "
-                                         "remove the row."));
+            sink.addError(lineNumber, DatasetReaderMessages::tr("The filename field is empty. Name the image file or "
+                                                                "remove the row."));
             continue;
         }
 
@@ -576,8 +577,8 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
                 continue;
             }
             if (flag != "0" && !flag.empty()) {
-                sink.addError(lineNumber, tr("Value '%1' in column 'uncertain' is invalid. Use 1 "
-                                             "to leave the row out, or 0 or nothing to keep it.")
+                sink.addError(lineNumber, DatasetReaderMessages::tr("Value '%1' in column 'uncertain' is invalid. Use 1 "
+                                                                    "to leave the row out, or 0 or nothing to keep it.")
                                               .arg(shortened(flag)));
                 continue;
             }
@@ -593,8 +594,8 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
             } else if (value == "0") {
                 candidateLabels[rowStart + std::size_t(i)] = -1;
             } else if (i == requiredColumn) {
-                sink.addError(lineNumber, tr("Value '%1' in column '%2' for '%3' is invalid. Use "
-                                             "1 (present) or 0 (absent).")
+                sink.addError(lineNumber, DatasetReaderMessages::tr("Value '%1' in column '%2' for '%3' is invalid. Use "
+                                                                    "1 (present) or 0 (absent).")
                                               .arg(shortened(value),
                                                    columns.headerNames.at(columns.attributes.at(i)),
                                                    shortened(name)));
@@ -642,9 +643,9 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
 
     if (names.empty()) {
         sink.addError(0, table.excludedRowCount > 0
-                             ? tr("Every row is marked uncertain=1, so no image is left.")
-                             : tr("The file lists no images. Add one row per image after the "
-                                  "header line."));
+                             ? DatasetReaderMessages::tr("Every row is marked uncertain=1, so no image is left.")
+                             : DatasetReaderMessages::tr("The file lists no images. Add one row per image after the "
+                                                         "header line."));
         return false;
     }
 
@@ -659,8 +660,8 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
             table.attributeNames.append(columnName);
             continue;
         }
-        const QString text = tr("Column '%1' is not used as an attribute because line %2 "
-                                "contains '%3' (attribute columns contain 1 or 0).")
+        const QString text = DatasetReaderMessages::tr("Column '%1' is not used as an attribute because line %2 "
+                                                       "contains '%3' (attribute columns contain 1 or 0).")
                                  .arg(columnName)
                                  .arg(reason.line)
                                  .arg(reason.value);
@@ -668,9 +669,9 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
         sink.addWarning(reason.line, text);
     }
     if (kept.isEmpty()) {
-        sink.addError(1, tr("No column contains only 1 and 0 values, so the file has no usable "
-                            "attribute. "
-                            "%1")
+        sink.addError(1, DatasetReaderMessages::tr("No column contains only 1 and 0 values, so the file has no usable "
+                                                   "attribute. "
+                                                   "%1")
                              .arg(rejectionReasons.join(QLatin1Char(' '))));
         return false;
     }
@@ -688,7 +689,7 @@ bool readCsvLabels(const QByteArray &data, const QString &requiredAttribute, Iss
         table.fileNames.append(QString::fromStdString(name));
 
     if (table.excludedRowCount > 0) {
-        sink.addWarning(0, tr("Rows left out because they are marked uncertain=1: %1.")
+        sink.addWarning(0, DatasetReaderMessages::tr("Rows left out because they are marked uncertain=1: %1.")
                                .arg(table.excludedRowCount));
     }
     return true;
@@ -701,8 +702,8 @@ void reportCoverage(IssueSink &sink, const LabelTable &table, const std::vector<
                     int unknownCount, const QStringList &unknownExamples, const char *lackingText)
 {
     if (unknownCount > 0) {
-        sink.addWarning(0, tr("Rows ignored because they name images that are not in the label "
-                              "file: %1, for example %2.")
+        sink.addWarning(0, DatasetReaderMessages::tr("Rows ignored because they name images that are not in the label "
+                                                     "file: %1, for example %2.")
                                .arg(unknownCount)
                                .arg(examplesText(unknownExamples)));
     }
@@ -716,7 +717,7 @@ void reportCoverage(IssueSink &sink, const LabelTable &table, const std::vector<
             lackingExamples.append(table.fileNames.at(qsizetype(row)));
     }
     if (lacking > 0)
-        sink.addWarning(0, tr(lackingText).arg(lacking).arg(examplesText(lackingExamples)));
+        sink.addWarning(0, DatasetReaderMessages::tr(lackingText).arg(lacking).arg(examplesText(lackingExamples)));
 }
 
 /// Reads `filename value` lines; \a store receives the row and the value token and returns
@@ -743,7 +744,7 @@ bool readKeyedLines(const QByteArray &data, const LabelTable &table, IssueSink &
 
         std::string_view value;
         if (!tokens.next(value) || tokens.countRemaining() != 0) {
-            sink.addError(lineNumber, tr("Expected 'filename value', found '%1'.")
+            sink.addError(lineNumber, DatasetReaderMessages::tr("Expected 'filename value', found '%1'.")
                                           .arg(shortened(trimmed(line))));
             continue;
         }
@@ -765,7 +766,7 @@ bool readKeyedLines(const QByteArray &data, const LabelTable &table, IssueSink &
         lineOfRow[row] = lineNumber;
     }
     if (!anyLine) {
-        sink.addError(0, tr("The file is empty. Each line must hold a file name and a value."));
+        sink.addError(0, DatasetReaderMessages::tr("The file is empty. Each line must hold a file name and a value."));
         return false;
     }
     if (sink.hasErrors())
@@ -786,8 +787,8 @@ bool readPartitions(const QByteArray &data, const LabelTable &table, IssueSink &
             partitions[std::size_t(row)] = std::int8_t(value[0] - '0');
             return true;
         }
-        sink.addError(line, tr("Partition '%1' of '%2' is invalid. Use 0 (train), 1 "
-                               "(validation) or 2 (test).")
+        sink.addError(line, DatasetReaderMessages::tr("Partition '%1' of '%2' is invalid. Use 0 (train), 1 "
+                                                      "(validation) or 2 (test).")
                                 .arg(shortened(value), shortened(name)));
         return false;
     };
@@ -836,8 +837,8 @@ bool readLandmarks(const QByteArray &data, const LabelTable &table, IssueSink &s
         return false;
     }
     if (header.size() != kCoordinateCount) {
-        sink.addError(2, tr("Expected %1 coordinate names (lefteye_x lefteye_y ... rightmouth_y), "
-                            "found %2.")
+        sink.addError(2, DatasetReaderMessages::tr("Expected %1 coordinate names (lefteye_x lefteye_y ... rightmouth_y), "
+                                                   "found %2.")
                              .arg(kCoordinateCount)
                              .arg(header.size()));
         return false;
@@ -867,8 +868,8 @@ bool readLandmarks(const QByteArray &data, const LabelTable &table, IssueSink &s
             int value = 0;
             if (valueCount < kCoordinateCount && valid) {
                 if (!parseInt(token, value) || value < -32768 || value > 32767) {
-                    sink.addError(lineNumber, tr("Coordinate '%1' (%2) of '%3' is not an "
-                                                 "integer pixel position.")
+                    sink.addError(lineNumber, DatasetReaderMessages::tr("Coordinate '%1' (%2) of '%3' is not an "
+                                                                        "integer pixel position.")
                                                   .arg(shortened(token), header.at(valueCount),
                                                        shortened(name)));
                     valid = false;
@@ -879,7 +880,7 @@ bool readLandmarks(const QByteArray &data, const LabelTable &table, IssueSink &s
             ++valueCount;
         }
         if (valueCount != kCoordinateCount) {
-            sink.addError(lineNumber, tr("'%1' has %2 coordinates, expected %3.")
+            sink.addError(lineNumber, DatasetReaderMessages::tr("'%1' has %2 coordinates, expected %3.")
                                           .arg(shortened(name))
                                           .arg(valueCount)
                                           .arg(kCoordinateCount));
@@ -905,8 +906,8 @@ bool readLandmarks(const QByteArray &data, const LabelTable &table, IssueSink &s
         std::copy(values, values + kCoordinateCount, landmarks.begin() + std::ptrdiff_t(row * kCoordinateCount));
     }
     if (!sink.hasErrors() && rowCount != declaredCount) {
-        sink.addError(1, tr("Line 1 gives a count of %1 rows, but %2 rows follow. The file may be "
-                            "truncated: download it again, or correct the count on line 1.")
+        sink.addError(1, DatasetReaderMessages::tr("Line 1 gives a count of %1 rows, but %2 rows follow. The file may be "
+                                                   "truncated: download it again, or correct the count on line 1.")
                              .arg(declaredCount)
                              .arg(rowCount));
     }

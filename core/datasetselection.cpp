@@ -11,10 +11,11 @@ namespace ProfileLens {
 
 namespace {
 
-QString tr(const char *text)
+// The "ProfileLens::Dataset" translation context, declared so that lupdate can read it.
+struct DatasetSelectionMessages
 {
-    return QCoreApplication::translate("ProfileLens::Dataset", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::Dataset)
+};
 
 } // namespace
 
@@ -48,13 +49,13 @@ DatasetSelection selectRows(const Dataset &dataset, const SelectionOptions &opti
     DatasetSelection selection;
     selection.attribute = dataset.attributeIndex(options.attribute);
     if (selection.attribute < 0) {
-        selection.error = tr("Attribute '%1' not found in %2. %3")
+        selection.error = DatasetSelectionMessages::tr("Attribute '%1' not found in %2. %3")
                               .arg(options.attribute, dataset.labelFile,
                                    dataset.availableAttributesText());
         return selection;
     }
     if (options.maxCount < 1 && options.policy != SelectionPolicy::All) {
-        selection.error = tr("The number of images to select must be at least 1, not %1.")
+        selection.error = DatasetSelectionMessages::tr("The number of images to select must be at least 1, not %1.")
                               .arg(options.maxCount);
         return selection;
     }
@@ -113,19 +114,19 @@ DatasetSelection selectRows(const Dataset &dataset, const SelectionOptions &opti
     }
 
     if (skipMissing && selection.skippedMissingCount > 0) {
-        selection.warnings.append(tr("Rows not considered because their image is missing: %1.")
+        selection.warnings.append(DatasetSelectionMessages::tr("Rows not considered because their image is missing: %1.")
                                       .arg(selection.skippedMissingCount));
     }
     if (rows.empty()) {
-        selection.error = tr("No image is available for attribute '%1': %2 of the %3 rows have "
-                             "no image on disk. Copy the images into %4.")
+        selection.error = DatasetSelectionMessages::tr("No image is available for attribute '%1': %2 of the %3 rows have "
+                                                       "no image on disk. Copy the images into %4.")
                               .arg(dataset.attributeNames.at(selection.attribute))
                               .arg(selection.skippedMissingCount)
                               .arg(dataset.rowCount())
                               .arg(dataset.imageDir);
     } else if (selection.positiveCount == 0 || selection.negativeCount == 0) {
-        selection.warnings.append(tr("The selection holds only one class of '%1' (%2 positive, "
-                                     "%3 negative); a classifier cannot learn from it.")
+        selection.warnings.append(DatasetSelectionMessages::tr("The selection holds only one class of '%1' (%2 positive, "
+                                                               "%3 negative); a classifier cannot learn from it.")
                                       .arg(dataset.attributeNames.at(selection.attribute))
                                       .arg(selection.positiveCount)
                                       .arg(selection.negativeCount));

@@ -13,10 +13,11 @@ namespace ProfileLens {
 
 namespace {
 
-QString tr(const char *text)
+// The "ProfileLens::Dataset" translation context, declared so that lupdate can read it.
+struct DatasetSplitMessages
 {
-    return QCoreApplication::translate("ProfileLens::Dataset", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::Dataset)
+};
 
 enum class Side : std::uint8_t { Train, Validation, Test, LeftOut };
 
@@ -168,17 +169,17 @@ void assignGroups(const Dataset &dataset, const std::vector<int> &rows,
 
 QString DatasetSplit::summary() const
 {
-    QString text = tr("train %1 images (%2 positive)")
+    QString text = DatasetSplitMessages::tr("train %1 images (%2 positive)")
                        .arg(train.size())
                        .arg(trainPositives);
     if (!validation.empty()) {
-        text += tr(", validation %1 images (%2 positive)")
+        text += DatasetSplitMessages::tr(", validation %1 images (%2 positive)")
                     .arg(validation.size())
                     .arg(validationPositives);
     }
-    text += tr(", test %1 images (%2 positive)").arg(test.size()).arg(testPositives);
+    text += DatasetSplitMessages::tr(", test %1 images (%2 positive)").arg(test.size()).arg(testPositives);
     if (leftOutCount > 0)
-        text += tr(", %1 left out").arg(leftOutCount);
+        text += DatasetSplitMessages::tr(", %1 left out").arg(leftOutCount);
     return text;
 }
 
@@ -213,14 +214,14 @@ DatasetSplit splitRows(const Dataset &dataset, const std::vector<int> &rows, int
 
     // Check the request.
     if (attribute < 0 || attribute >= dataset.attributeCount()) {
-        split.error = tr("Attribute column %1 does not exist; the dataset has %2 attributes.")
+        split.error = DatasetSplitMessages::tr("Attribute column %1 does not exist; the dataset has %2 attributes.")
                           .arg(attribute)
                           .arg(dataset.attributeCount());
         return split;
     }
     for (int row : rows) {
         if (row < 0 || row >= dataset.rowCount()) {
-            split.error = tr("Row %1 does not exist; the dataset has %2 rows.")
+            split.error = DatasetSplitMessages::tr("Row %1 does not exist; the dataset has %2 rows.")
                               .arg(row)
                               .arg(dataset.rowCount());
             return split;
@@ -228,19 +229,19 @@ DatasetSplit splitRows(const Dataset &dataset, const std::vector<int> &rows, int
     }
     const bool fractionUsed = options.method != SplitMethod::Official;
     if (fractionUsed && !(options.testFraction > 0.0 && options.testFraction < 1.0)) {
-        split.error = tr("The test fraction must be greater than 0 and less than 1, not %1.")
+        split.error = DatasetSplitMessages::tr("The test fraction must be greater than 0 and less than 1, not %1.")
                           .arg(options.testFraction);
         return split;
     }
     if (options.method == SplitMethod::Official && !dataset.hasPartitions()) {
-        split.error = tr("The official split needs list_eval_partition.txt next to the "
-                         "attribute file, and %1 has none. Choose the random or group split.")
+        split.error = DatasetSplitMessages::tr("The official split needs list_eval_partition.txt next to the "
+                                               "attribute file, and %1 has none. Choose the random or group split.")
                           .arg(dataset.labelFile);
         return split;
     }
     if (options.method == SplitMethod::Group && !dataset.hasGroups()) {
-        split.error = tr("The group split needs a 'group' or 'person' column (or "
-                         "identity_CelebA.txt), and %1 has none. Choose the random split.")
+        split.error = DatasetSplitMessages::tr("The group split needs a 'group' or 'person' column (or "
+                                               "identity_CelebA.txt), and %1 has none. Choose the random split.")
                           .arg(dataset.labelFile);
         return split;
     }
@@ -284,16 +285,16 @@ DatasetSplit splitRows(const Dataset &dataset, const std::vector<int> &rows, int
     }
 
     if (split.leftOutCount > 0) {
-        split.warnings.append(tr("%1 selected rows have no partition and were left out.")
+        split.warnings.append(DatasetSplitMessages::tr("%1 selected rows have no partition and were left out.")
                                   .arg(split.leftOutCount));
     }
     if (split.train.empty() || split.test.empty()) {
         split.error = options.method == SplitMethod::Group
-                          ? tr("The split left the training or the test set empty (%1). Select "
-                               "images of more people.")
+                          ? DatasetSplitMessages::tr("The split left the training or the test set empty (%1). Select "
+                                                     "images of more people.")
                                 .arg(split.summary())
-                          : tr("The split left the training or the test set empty (%1). Select "
-                               "more images.")
+                          : DatasetSplitMessages::tr("The split left the training or the test set empty (%1). Select "
+                                                     "more images.")
                                 .arg(split.summary());
         return split;
     }

@@ -48,10 +48,11 @@ constexpr int kLandmarkCount = 68;
 // Larger shrinks than this are done by area averaging before the bilinear warp.
 constexpr double kMaxBilinearShrink = 0.5;
 
-QString tr(const char *text)
+// The "ProfileLens::FaceAligner" translation context, declared so that lupdate can read it.
+struct FaceAlignerMessages
 {
-    return QCoreApplication::translate("ProfileLens::FaceAligner", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::FaceAligner)
+};
 
 struct PredictorCache
 {
@@ -77,9 +78,9 @@ std::shared_ptr<const dlib::shape_predictor> sharedPredictor(const QString &path
         return found->second;
 
     if (!QFileInfo::exists(path)) {
-        *errorString = tr("Landmark model %1 not found. Install Debian's libdlib-data package "
-                          "or set PROFILELENS_LANDMARK_MODEL to the path of "
-                          "shape_predictor_68_face_landmarks.dat.")
+        *errorString = FaceAlignerMessages::tr("Landmark model %1 not found. Install Debian's libdlib-data package "
+                                               "or set PROFILELENS_LANDMARK_MODEL to the path of "
+                                               "shape_predictor_68_face_landmarks.dat.")
                            .arg(path);
         return {};
     }
@@ -87,7 +88,7 @@ std::shared_ptr<const dlib::shape_predictor> sharedPredictor(const QString &path
         auto predictor = std::make_shared<dlib::shape_predictor>();
         dlib::deserialize(path.toStdString()) >> *predictor;
         if (predictor->num_parts() != kLandmarkCount) {
-            *errorString = tr("Landmark model %1 has %2 points; a 68-point model is needed.")
+            *errorString = FaceAlignerMessages::tr("Landmark model %1 has %2 points; a 68-point model is needed.")
                                .arg(path)
                                .arg(predictor->num_parts());
             return {};
@@ -96,7 +97,7 @@ std::shared_ptr<const dlib::shape_predictor> sharedPredictor(const QString &path
         cache.predictors.emplace(path, predictor);
         return predictor;
     } catch (const std::exception &error) {
-        *errorString = tr("Landmark model %1 could not be read (%2). Reinstall libdlib-data.")
+        *errorString = FaceAlignerMessages::tr("Landmark model %1 could not be read (%2). Reinstall libdlib-data.")
                            .arg(path, QString::fromLocal8Bit(error.what()));
         return {};
     }
@@ -209,7 +210,7 @@ FaceAlignment FaceAligner::Private::finish(const cv::Mat &rgb, FaceAlignment res
 {
     if (QLineF(result.leftEye, result.rightEye).length() < 1.0) {
         result.status = FaceStatus::InvalidEyes;
-        result.reason = tr("The eye centres are less than one pixel apart.");
+        result.reason = FaceAlignerMessages::tr("The eye centres are less than one pixel apart.");
         return result;
     }
     result.transform = eyeTransform(result.leftEye, result.rightEye, settings);
@@ -274,8 +275,8 @@ FaceAlignment FaceAligner::align(const QImage &image)
     }
     if (image.isNull() || std::min(image.width(), image.height()) < kMinImageSide) {
         result.status = FaceStatus::ImageTooSmall;
-        result.reason = tr("No face found: the image is too small (%1 x %2 pixels; at least "
-                           "%3 pixels on each side are needed).")
+        result.reason = FaceAlignerMessages::tr("No face found: the image is too small (%1 x %2 pixels; at least "
+                                                "%3 pixels on each side are needed).")
                             .arg(image.width())
                             .arg(image.height())
                             .arg(kMinImageSide);
@@ -324,8 +325,8 @@ FaceAlignment FaceAligner::align(const QImage &image)
 
         if (faces.empty()) {
             result.status = FaceStatus::NoFaceDetected;
-            result.reason = tr("No face found: the detector found no frontal face (searched "
-                               "faces down to about %1 pixels wide).")
+            result.reason = FaceAlignerMessages::tr("No face found: the detector found no frontal face (searched "
+                                                    "faces down to about %1 pixels wide).")
                                 .arg(qRound(kDetectorWindow / searchedScale));
             return result;
         }
@@ -373,7 +374,7 @@ FaceAlignment FaceAligner::align(const QImage &image)
         return d->finish(rgb, result);
     } catch (const std::exception &error) {
         result.status = FaceStatus::NoFaceDetected;
-        result.reason = tr("No face found: face detection failed (%1).")
+        result.reason = FaceAlignerMessages::tr("No face found: face detection failed (%1).")
                             .arg(QString::fromLocal8Bit(error.what()));
         qCWarning(lcAlign) << "detection failed:" << error.what();
         return result;
@@ -389,14 +390,14 @@ FaceAlignment FaceAligner::alignWithEyes(const QImage &image, QPointF leftEye,
     result.rightEye = rightEye;
     if (image.isNull()) {
         result.status = FaceStatus::ImageTooSmall;
-        result.reason = tr("No image to align.");
+        result.reason = FaceAlignerMessages::tr("No image to align.");
         return result;
     }
     try {
         return d->finish(imageToRgbMat(image), result);
     } catch (const std::exception &error) {
         result.status = FaceStatus::InvalidEyes;
-        result.reason = tr("Alignment from the given eye centres failed (%1).")
+        result.reason = FaceAlignerMessages::tr("Alignment from the given eye centres failed (%1).")
                             .arg(QString::fromLocal8Bit(error.what()));
         return result;
     }

@@ -22,10 +22,11 @@ constexpr int kBytesPerPixelWorstCase = 8;
 // photographs, and rendering them can reference external files.
 const QList<QByteArray> kRasterFormats = {"jpeg", "png", "gif", "bmp", "webp", "tiff"};
 
-QString tr(const char *text)
+// The "ProfileLens::ImageLoader" translation context, declared so that lupdate can read it.
+struct ImageLoaderMessages
 {
-    return QCoreApplication::translate("ProfileLens::ImageLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::ImageLoader)
+};
 
 LoadedImage failure(ImageError error, const QString &message)
 {
@@ -96,7 +97,7 @@ LoadedImage decode(QIODevice *device, const QByteArray &data, const QString &nam
 {
     if (data.isEmpty())
         return failure(ImageError::Empty,
-                       tr("%1: empty file (0 bytes). Download or copy it again.").arg(name));
+                       ImageLoaderMessages::tr("%1: empty file (0 bytes). Download or copy it again.").arg(name));
 
     const QByteArray sniffed = sniffImageFormat(data.left(64));
 
@@ -109,21 +110,21 @@ LoadedImage decode(QIODevice *device, const QByteArray &data, const QString &nam
     if (!reader.canRead()) {
         if (!sniffed.isEmpty())
             return failure(ImageError::UnsupportedFormat,
-                           tr("%1: unsupported image format (%2); this build has no decoder "
-                              "for it. Convert it to JPEG or PNG.")
+                           ImageLoaderMessages::tr("%1: unsupported image format (%2); this build has no decoder "
+                                                   "for it. Convert it to JPEG or PNG.")
                                .arg(name, QString::fromLatin1(sniffed)));
         return failure(ImageError::NotAnImage,
-                       tr("%1: not an image (the content is not JPEG, PNG, GIF, BMP, WebP or "
-                          "TIFF data). If it was downloaded, the server may have sent an "
-                          "error page.")
+                       ImageLoaderMessages::tr("%1: not an image (the content is not JPEG, PNG, GIF, BMP, WebP or "
+                                               "TIFF data). If it was downloaded, the server may have sent an "
+                                               "error page.")
                            .arg(name));
     }
 
     const QByteArray format = reader.format();
     if (!kRasterFormats.contains(format))
         return failure(ImageError::UnsupportedFormat,
-                       tr("%1: unsupported image format (%2). Use a JPEG, PNG, GIF, BMP, WebP "
-                          "or TIFF picture.")
+                       ImageLoaderMessages::tr("%1: unsupported image format (%2). Use a JPEG, PNG, GIF, BMP, WebP "
+                                               "or TIFF picture.")
                            .arg(name, QString::fromLatin1(format)));
 
     const QSize size = reader.size();
@@ -131,8 +132,8 @@ LoadedImage decode(QIODevice *device, const QByteArray &data, const QString &nam
         const qint64 pixels = qint64(size.width()) * size.height();
         if (pixels > options.maxPixels)
             return failure(ImageError::TooLarge,
-                           tr("%1: image too large (%2 x %3 pixels, %4 megapixels; the limit "
-                              "is %5 megapixels). Scale it down before importing.")
+                           ImageLoaderMessages::tr("%1: image too large (%2 x %3 pixels, %4 megapixels; the limit "
+                                                   "is %5 megapixels). Scale it down before importing.")
                                .arg(name)
                                .arg(size.width())
                                .arg(size.height())
@@ -145,19 +146,19 @@ LoadedImage decode(QIODevice *device, const QByteArray &data, const QString &nam
         const QString reason = reader.errorString();
         if (format == "jpeg" || format == "png" || format == "gif" || format == "webp")
             return failure(ImageError::Truncated,
-                           tr("%1: the %2 data is truncated or corrupt (%3). Download or "
-                              "copy the file again.")
+                           ImageLoaderMessages::tr("%1: the %2 data is truncated or corrupt (%3). Download or "
+                                                   "copy the file again.")
                                .arg(name, QString::fromLatin1(format), reason));
         return failure(ImageError::ReadFailed,
-                       tr("%1: could not decode the %2 image (%3).")
+                       ImageLoaderMessages::tr("%1: could not decode the %2 image (%3).")
                            .arg(name, QString::fromLatin1(format), reason));
     }
 
     // A header can understate the size; check what was actually decoded too.
     if (qint64(decoded.width()) * decoded.height() > options.maxPixels)
         return failure(ImageError::TooLarge,
-                       tr("%1: image too large (%2 x %3 pixels). Scale it down before "
-                          "importing.")
+                       ImageLoaderMessages::tr("%1: image too large (%2 x %3 pixels). Scale it down before "
+                                               "importing.")
                            .arg(name)
                            .arg(decoded.width())
                            .arg(decoded.height()));
@@ -166,8 +167,8 @@ LoadedImage decode(QIODevice *device, const QByteArray &data, const QString &nam
     result.format = format;
     result.image = flattenToRgb888(decoded);
     if (format == "jpeg" && isTruncatedJpeg(data)) {
-        result.warning = tr("%1: the JPEG data is truncated; the missing part is filled with "
-                            "gray.")
+        result.warning = ImageLoaderMessages::tr("%1: the JPEG data is truncated; the missing part is filled with "
+                                                 "gray.")
                              .arg(name);
         qCInfo(lcImage) << "decoded a truncated JPEG:" << name;
     }
@@ -182,24 +183,24 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
         const QFileInfo info(path);
         if (!info.exists())
             return failure(ImageError::NotFound,
-                           tr("%1: file not found. Check the path.").arg(path));
+                           ImageLoaderMessages::tr("%1: file not found. Check the path.").arg(path));
         if (!info.isFile())
             return failure(ImageError::NotAnImage,
-                           tr("%1: not a file (a folder or device).").arg(path));
+                           ImageLoaderMessages::tr("%1: not a file (a folder or device).").arg(path));
 
         // No supported format needs more than 4 bytes a pixel, plus headers and metadata.
         const qint64 maxFileBytes = options.maxPixels * 4 + 16 * 1024 * 1024;
         if (info.size() > maxFileBytes)
             return failure(ImageError::TooLarge,
-                           tr("%1: file too large (%2 MB). Profile pictures are far smaller; "
-                              "scale it down before importing.")
+                           ImageLoaderMessages::tr("%1: file too large (%2 MB). Profile pictures are far smaller; "
+                                                   "scale it down before importing.")
                                .arg(path)
                                .arg(info.size() / (1024 * 1024)));
 
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return failure(ImageError::ReadFailed,
-                           tr("%1: could not be read (%2).").arg(path, file.errorString()));
+                           ImageLoaderMessages::tr("%1: could not be read (%2).").arg(path, file.errorString()));
 
         // Reading the whole file first lets us sniff its head and check a JPEG's end marker;
         // profile pictures are small, and a huge file is rejected from its header below.
@@ -210,7 +211,7 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
         return decode(&buffer, data, path, options);
     } catch (const std::exception &error) {
         return failure(ImageError::ReadFailed,
-                       tr("%1: could not be decoded (%2).")
+                       ImageLoaderMessages::tr("%1: could not be decoded (%2).")
                            .arg(path, QString::fromLocal8Bit(error.what())));
     }
 }
@@ -225,7 +226,7 @@ LoadedImage loadImageData(const QByteArray &data, const QString &name,
         return decode(&buffer, data, name, options);
     } catch (const std::exception &error) {
         return failure(ImageError::ReadFailed,
-                       tr("%1: could not be decoded (%2).")
+                       ImageLoaderMessages::tr("%1: could not be decoded (%2).")
                            .arg(name, QString::fromLocal8Bit(error.what())));
     }
 }

@@ -48,15 +48,17 @@ QString formatFixed(double value, int digits)
     return QString::fromLatin1(buffer, int(result.ptr - buffer));
 }
 
-QString reportTr(const char *text)
+// The "ProfileLens::ClassificationReport" translation context, declared so that lupdate can read it.
+struct ReportMessages
 {
-    return QCoreApplication::translate("ProfileLens::ClassificationReport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::ClassificationReport)
+};
 
-QString evaluatorTr(const char *text)
+// The "ProfileLens::ThresholdEvaluator" translation context, declared so that lupdate can read it.
+struct EvaluatorMessages
 {
-    return QCoreApplication::translate("ProfileLens::ThresholdEvaluator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::ThresholdEvaluator)
+};
 
 } // namespace
 
@@ -108,11 +110,11 @@ ClassificationReport makeClassificationReport(const ConfusionMatrix &confusion,
 QString formatClassificationReport(const ClassificationReport &report, int digits)
 {
     digits = std::max(0, digits);
-    const QString headings[] = {reportTr("precision"), reportTr("recall"), reportTr("f1-score"),
-                                reportTr("support")};
-    const QString accuracyName = reportTr("accuracy");
-    const QString macroName = reportTr("macro avg");
-    const QString weightedName = reportTr("weighted avg");
+    const QString headings[] = {ReportMessages::tr("precision"), ReportMessages::tr("recall"), ReportMessages::tr("f1-score"),
+                                ReportMessages::tr("support")};
+    const QString accuracyName = ReportMessages::tr("accuracy");
+    const QString macroName = ReportMessages::tr("macro avg");
+    const QString weightedName = ReportMessages::tr("weighted avg");
 
     int columnWidth = kReportColumnWidth;
     for (const QString &heading : headings)
@@ -184,7 +186,7 @@ void ThresholdEvaluator::build(const Score *scores, std::size_t scoreCount, cons
                                std::size_t labelCount)
 {
     if (scoreCount != labelCount) {
-        m_errorString = evaluatorTr("Got %1 scores but %2 labels. Pass exactly one label per score.")
+        m_errorString = EvaluatorMessages::tr("Got %1 scores but %2 labels. Pass exactly one label per score.")
                             .arg(qint64(scoreCount))
                             .arg(qint64(labelCount));
         return;
@@ -196,8 +198,8 @@ void ThresholdEvaluator::build(const Score *scores, std::size_t scoreCount, cons
     for (std::size_t i = 0; i < scoreCount; ++i) {
         const double score = double(scores[i]);
         if (!std::isfinite(score)) {
-            m_errorString = evaluatorTr("Invalid score %2 at index %1. Every score must be a "
-                                        "finite number, such as a probability from 0 to 1.")
+            m_errorString = EvaluatorMessages::tr("Invalid score %2 at index %1. Every score must be a "
+                                                           "finite number, such as a probability from 0 to 1.")
                                 .arg(qint64(i))
                                 .arg(score);
             return;
@@ -207,8 +209,8 @@ void ThresholdEvaluator::build(const Score *scores, std::size_t scoreCount, cons
         } else if (labels[i] == 0) {
             negativeScores.push_back(score);
         } else {
-            m_errorString = evaluatorTr("Invalid label %2 at index %1. Labels must be 0 (negative) "
-                                        "or 1 (positive).")
+            m_errorString = EvaluatorMessages::tr("Invalid label %2 at index %1. Labels must be 0 (negative) "
+                                                           "or 1 (positive).")
                                 .arg(qint64(i))
                                 .arg(labels[i]);
             return;

@@ -34,10 +34,11 @@ constexpr quint32 kMaximumMetadataSize = 16 * 1024 * 1024;
 /// Upper bound on the weights section (16 GiB), which keeps the length arithmetic from overflowing.
 constexpr quint64 kMaximumWeightsSize = quint64(1) << 34;
 
-QString tr(const char *text)
+// The "ModelFile" translation context, declared so that lupdate can read it.
+struct ModelFileMessages
 {
-    return QCoreApplication::translate("ModelFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ModelFile)
+};
 
 QString displayName(const QString &path)
 {
@@ -102,9 +103,9 @@ QString parseContainer(const QByteArray &bytes, Container *container)
 {
     const qint64 size = bytes.size();
     if (size < qint64(sizeof kMagic) || std::memcmp(bytes.constData(), kMagic, sizeof kMagic) != 0)
-        return tr("not a ProfileLens model file (wrong magic bytes at the start).");
+        return ModelFileMessages::tr("not a ProfileLens model file (wrong magic bytes at the start).");
     if (size < kHeaderSize + kChecksumSize)
-        return tr("the file is truncated: it has %1 bytes, fewer than a model file header.")
+        return ModelFileMessages::tr("the file is truncated: it has %1 bytes, fewer than a model file header.")
             .arg(size);
 
     const uchar *header = reinterpret_cast<const uchar *>(bytes.constData());
@@ -112,37 +113,37 @@ QString parseContainer(const QByteArray &bytes, Container *container)
     const quint32 metadataSize = qFromLittleEndian<quint32>(header + 12);
     const quint64 weightsSize = qFromLittleEndian<quint64>(header + 16);
     if (version > quint32(ModelFile::kFormatVersion))
-        return tr("the file has format version %1, but this version of ProfileLens reads up to "
-                  "version %2. Update ProfileLens to load it.")
+        return ModelFileMessages::tr("the file has format version %1, but this version of ProfileLens reads up to "
+                                     "version %2. Update ProfileLens to load it.")
             .arg(version)
             .arg(ModelFile::kFormatVersion);
     if (version < 1)
-        return tr("invalid format version %1.").arg(version);
+        return ModelFileMessages::tr("invalid format version %1.").arg(version);
     if (metadataSize > kMaximumMetadataSize || weightsSize > kMaximumWeightsSize)
-        return tr("the header is corrupt (metadata length %1, weights length %2 bytes).")
+        return ModelFileMessages::tr("the header is corrupt (metadata length %1, weights length %2 bytes).")
             .arg(metadataSize)
             .arg(weightsSize);
 
     const qint64 expected = kHeaderSize + qint64(metadataSize) + qint64(weightsSize) + kChecksumSize;
     if (size < expected)
-        return tr("the file is truncated: it has %1 bytes, but its header announces %2.")
+        return ModelFileMessages::tr("the file is truncated: it has %1 bytes, but its header announces %2.")
             .arg(size)
             .arg(expected);
     if (size > expected)
-        return tr("the file has %1 unexpected bytes after its end.").arg(size - expected);
+        return ModelFileMessages::tr("the file has %1 unexpected bytes after its end.").arg(size - expected);
 
     const QByteArray stored = bytes.right(kChecksumSize);
     const QByteArray actual = QCryptographicHash::hash(
         QByteArrayView(bytes.constData(), size - kChecksumSize), QCryptographicHash::Sha256);
     if (stored != actual)
-        return tr("the checksum does not match, so the file is corrupt. Copy or download it "
-                  "again.");
+        return ModelFileMessages::tr("the checksum does not match, so the file is corrupt. Copy or download it "
+                                     "again.");
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(
         QByteArray::fromRawData(bytes.constData() + kHeaderSize, int(metadataSize)), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return tr("the metadata is not a JSON object: %1 at offset %2.")
+        return ModelFileMessages::tr("the metadata is not a JSON object: %1 at offset %2.")
             .arg(parseError.errorString())
             .arg(parseError.offset);
 
@@ -159,10 +160,10 @@ QString readContainer(const QString &path, QByteArray *bytes, Container *contain
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return tr("%1.").arg(file.errorString());
+        return ModelFileMessages::tr("%1.").arg(file.errorString());
     *bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return tr("read error: %1.").arg(file.errorString());
+        return ModelFileMessages::tr("read error: %1.").arg(file.errorString());
 
     QString reason = parseContainer(*bytes, container);
     if (!reason.isEmpty())
@@ -180,7 +181,7 @@ QString loadTensors(const Container &container, const ModelMetadata &metadata,
 {
     const QJsonValue tensorsValue = container.json.value(QLatin1String("tensors"));
     if (!tensorsValue.isArray())
-        return tr("the metadata has no \"tensors\" list.");
+        return ModelFileMessages::tr("the metadata has no \"tensors\" list.");
 
     std::map<std::string, torch::Tensor> expected;
     for (auto &item : namedState(net))
@@ -194,18 +195,18 @@ QString loadTensors(const Container &container, const ModelMetadata &metadata,
         const std::string key = name.toStdString();
         const auto target = expected.find(key);
         if (target == expected.end())
-            return tr("tensor \"%1\" is not part of architecture \"%2\".")
+            return ModelFileMessages::tr("tensor \"%1\" is not part of architecture \"%2\".")
                 .arg(name, metadata.architecture);
         if (!loaded.insert(key).second)
-            return tr("tensor \"%1\" is stored twice.").arg(name);
+            return ModelFileMessages::tr("tensor \"%1\" is stored twice.").arg(name);
 
         std::vector<int64_t> shape;
         for (const QJsonValue &size : entry.value(QLatin1String("shape")).toArray())
             shape.push_back(size.toInteger(-1));
         const torch::Tensor &tensor = target->second;
         if (c10::IntArrayRef(shape) != tensor.sizes())
-            return tr("tensor \"%1\" has shape %2 in the file, but architecture \"%3\" at input "
-                      "size %4x%5 expects %6.")
+            return ModelFileMessages::tr("tensor \"%1\" has shape %2 in the file, but architecture \"%3\" at input "
+                                         "size %4x%5 expects %6.")
                 .arg(name, shapeText(shape), metadata.architecture)
                 .arg(metadata.inputSize.width())
                 .arg(metadata.inputSize.height())
@@ -214,19 +215,19 @@ QString loadTensors(const Container &container, const ModelMetadata &metadata,
         torch::ScalarType storedType;
         const QString dtype = entry.value(QLatin1String("dtype")).toString();
         if (!dtypeFromName(dtype, &storedType))
-            return tr("tensor \"%1\" has unsupported type \"%2\".").arg(name, dtype);
+            return ModelFileMessages::tr("tensor \"%1\" has unsupported type \"%2\".").arg(name, dtype);
         const bool floatTarget = tensor.scalar_type() == torch::kFloat32;
         const bool compatible = floatTarget ? storedType != torch::kInt64
                                             : storedType == tensor.scalar_type();
         if (!compatible)
-            return tr("tensor \"%1\" is stored as %2, but the architecture needs %3.")
+            return ModelFileMessages::tr("tensor \"%1\" is stored as %2, but the architecture needs %3.")
                 .arg(name, dtype, dtypeName(tensor.scalar_type()));
 
         const qint64 offset = entry.value(QLatin1String("offset")).toInteger(-1);
         const qint64 size = entry.value(QLatin1String("bytes")).toInteger(-1);
         const qint64 needed = tensor.numel() * qint64(c10::elementSize(storedType));
         if (size != needed || offset < 0 || offset > container.weightsSize - size)
-            return tr("tensor \"%1\" lies outside the weights section (offset %2, %3 bytes of %4).")
+            return ModelFileMessages::tr("tensor \"%1\" lies outside the weights section (offset %2, %3 bytes of %4).")
                 .arg(name)
                 .arg(offset)
                 .arg(size)
@@ -240,7 +241,7 @@ QString loadTensors(const Container &container, const ModelMetadata &metadata,
 
     for (const auto &item : expected) {
         if (!loaded.count(item.first))
-            return tr("tensor \"%1\" of architecture \"%2\" is missing.")
+            return ModelFileMessages::tr("tensor \"%1\" of architecture \"%2\" is missing.")
                 .arg(QString::fromStdString(item.first), metadata.architecture);
     }
     return {};
@@ -248,7 +249,7 @@ QString loadTensors(const Container &container, const ModelMetadata &metadata,
 
 QString fileError(const QString &path, const QString &reason)
 {
-    return tr("Cannot load model file \"%1\": %2").arg(displayName(path), reason);
+    return ModelFileMessages::tr("Cannot load model file \"%1\": %2").arg(displayName(path), reason);
 }
 
 } // namespace
@@ -275,7 +276,7 @@ QJsonObject ModelMetadata::toJson() const
 QString ModelMetadata::readJson(const QJsonObject &json)
 {
     const auto missing = [](const char *field) {
-        return tr("the metadata field \"%1\" is missing or invalid.").arg(QLatin1String(field));
+        return ModelFileMessages::tr("the metadata field \"%1\" is missing or invalid.").arg(QLatin1String(field));
     };
 
     const QJsonValue architectureValue = json.value(QLatin1String("architecture"));
@@ -299,7 +300,7 @@ QString ModelMetadata::readJson(const QJsonObject &json)
 
     const QJsonValue namesValue = json.value(QLatin1String("classNames"));
     if (!namesValue.isArray() || namesValue.toArray().size() != 2)
-        return tr("the metadata field \"classNames\" must list exactly 2 names.");
+        return ModelFileMessages::tr("the metadata field \"classNames\" must list exactly 2 names.");
     classNames.clear();
     for (const QJsonValue &name : namesValue.toArray())
         classNames.append(name.toString());
@@ -322,14 +323,14 @@ bool ModelFile::save(const QString &path, const Classifier &classifier,
 {
     const auto fail = [&](const QString &reason) {
         const QString message =
-            tr("Cannot save model file \"%1\": %2").arg(displayName(path), reason);
+            ModelFileMessages::tr("Cannot save model file \"%1\": %2").arg(displayName(path), reason);
         qCWarning(lcTrain).noquote() << message;
         if (errorString)
             *errorString = message;
         return false;
     };
     if (classifier.isNull())
-        return fail(tr("there is no trained model to save."));
+        return fail(ModelFileMessages::tr("there is no trained model to save."));
 
     ModelMetadata stored = metadata;
     stored.formatVersion = kFormatVersion;
@@ -340,7 +341,7 @@ bool ModelFile::save(const QString &path, const Classifier &classifier,
     if (stored.createdBy.isEmpty())
         stored.createdBy = QStringLiteral("ProfileLens %1").arg(QLatin1String(PROFILELENS_VERSION));
     if (stored.classNames.size() != 2)
-        return fail(tr("the model needs exactly 2 class names, not %1.")
+        return fail(ModelFileMessages::tr("the model needs exactly 2 class names, not %1.")
                         .arg(stored.classNames.size()));
 
     // Serialise the tensors.
@@ -436,12 +437,12 @@ LoadedModel ModelFile::load(const QString &path, QSize expectedInputSize)
 
     const ModelMetadata &metadata = result.metadata;
     if (!Classifier::isKnownArchitecture(metadata.architecture))
-        return fail(tr("unknown model architecture \"%1\". The file may come from a newer "
-                       "version of ProfileLens.")
+        return fail(ModelFileMessages::tr("unknown model architecture \"%1\". The file may come from a newer "
+                                          "version of ProfileLens.")
                         .arg(metadata.architecture));
     if (expectedInputSize.isValid() && expectedInputSize != metadata.inputSize)
-        return fail(tr("the model reads %1x%2 images, but the preprocessing produces %3x%4. "
-                       "Use a model trained with the same input size.")
+        return fail(ModelFileMessages::tr("the model reads %1x%2 images, but the preprocessing produces %3x%4. "
+                                          "Use a model trained with the same input size.")
                         .arg(metadata.inputSize.width())
                         .arg(metadata.inputSize.height())
                         .arg(expectedInputSize.width())

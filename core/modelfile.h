@@ -33,7 +33,7 @@ struct ModelMetadata
     QStringList classNames;
     /// PreprocessSettings::toJson() of the pipeline that produced the training images.
     QJsonObject preprocessing;
-    /// Which data the model was trained on (dataset path, split, counts per class).
+    /// Description of the training data (dataset path, split, counts per class).
     QJsonObject trainingData;
     /// TrainingOptions::toJson() of the training run.
     QJsonObject recipe;
@@ -96,7 +96,8 @@ public:
      * Reads a model file and checks magic, version, length, checksum, metadata, architecture,
      * and that every tensor name and shape matches the architecture. When \a expectedInputSize
      * is valid, a model for another input size is rejected too. Float16 weights come back as
-     * float32. The classifier is in evaluation mode. Never throws.
+     * float32. The classifier is in evaluation mode. LibTorch exceptions are caught and
+     * returned in errorString.
      */
     static LoadedModel load(const QString &path, QSize expectedInputSize = QSize());
 

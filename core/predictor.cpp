@@ -10,10 +10,11 @@ namespace ProfileLens {
 
 namespace {
 
-QString tr(const char *text)
+// The "Predictor" translation context, declared so that lupdate can read it.
+struct PredictorMessages
 {
-    return QCoreApplication::translate("Predictor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Predictor)
+};
 
 } // namespace
 
@@ -29,7 +30,7 @@ PredictionResult Predictor::predict(const TensorSet &images,
 {
     PredictionResult result;
     if (m_classifier.isNull()) {
-        result.errorString = tr("No model is loaded, so there is nothing to predict with.");
+        result.errorString = PredictorMessages::tr("No model is loaded, so there is nothing to predict with.");
         return result;
     }
     const QString invalid = images.validate(false);
@@ -39,7 +40,7 @@ PredictionResult Predictor::predict(const TensorSet &images,
     }
     const QSize inputSize = m_classifier.inputSize();
     if (images.width != inputSize.width() || images.height != inputSize.height()) {
-        result.errorString = tr("The images are %1x%2 pixels, but the model reads %3x%4.")
+        result.errorString = PredictorMessages::tr("The images are %1x%2 pixels, but the model reads %3x%4.")
                                  .arg(images.width)
                                  .arg(images.height)
                                  .arg(inputSize.width())
@@ -63,7 +64,7 @@ PredictionResult Predictor::predict(const TensorSet &images,
         const float *data = positive.data_ptr<float>();
         result.probabilities.assign(data, data + positive.numel());
     } catch (const std::exception &error) {
-        result.errorString = tr("Prediction failed: %1").arg(exceptionMessage(error));
+        result.errorString = PredictorMessages::tr("Prediction failed: %1").arg(exceptionMessage(error));
         qCWarning(lcTrain).noquote() << result.errorString;
     }
     return result;
@@ -77,7 +78,7 @@ float Predictor::predictOne(const std::vector<float> &pixels, QString *errorStri
     single.height = inputSize.height();
     if (int(pixels.size()) != single.pixelsPerImage()) {
         if (errorString)
-            *errorString = tr("The image has %1 values, but the model reads %2x%3 = %4.")
+            *errorString = PredictorMessages::tr("The image has %1 values, but the model reads %2x%3 = %4.")
                                .arg(qulonglong(pixels.size()))
                                .arg(single.width)
                                .arg(single.height)

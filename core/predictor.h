@@ -36,8 +36,8 @@ using PredictionProgressCallback = std::function<void(int done, int total)>;
 /**
  * Runs a classifier on preprocessed images: batched, without gradients, in evaluation mode.
  *
- * Not thread-safe: use one predictor (and one classifier clone) per thread. No exception
- * escapes: failures come back as an error string.
+ * Not thread-safe: use one predictor (and one classifier clone) per thread. LibTorch and
+ * standard exceptions are caught and returned in PredictionResult::errorString.
  */
 class Predictor
 {

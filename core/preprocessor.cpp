@@ -19,10 +19,11 @@ namespace ProfileLens {
 
 namespace {
 
-QString tr(const char *text)
+// The "ProfileLens::Preprocessor" translation context, declared so that lupdate can read it.
+struct PreprocessorMessages
 {
-    return QCoreApplication::translate("ProfileLens::Preprocessor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::Preprocessor)
+};
 
 // How often a running batch reports progress to the calling thread.
 constexpr std::chrono::milliseconds kProgressInterval(50);
@@ -141,7 +142,7 @@ void Preprocessor::finishStages(Stages &stages, const PreprocessSettings &settin
         stages.status = StageStatus::NoFace;
         stages.errorString = stages.source.isEmpty()
             ? stages.alignment.reason
-            : tr("%1: %2").arg(stages.source, stages.alignment.reason);
+            : PreprocessorMessages::tr("%1: %2").arg(stages.source, stages.alignment.reason);
         return;
     }
 
@@ -167,7 +168,7 @@ void Preprocessor::finishStages(Stages &stages, const PreprocessSettings &settin
         stages.status = StageStatus::Ok;
     } catch (const std::exception &error) {
         stages.status = StageStatus::NoFace;
-        stages.errorString = tr("%1: preprocessing failed (%2).")
+        stages.errorString = PreprocessorMessages::tr("%1: preprocessing failed (%2).")
                                  .arg(stages.source, QString::fromLocal8Bit(error.what()));
     }
 }
@@ -204,7 +205,7 @@ std::vector<Stages> preprocessBatch(const QStringList &files, const PreprocessSe
             if (cancel && cancel->load()) {
                 stages.source = files[index];
                 stages.status = StageStatus::Canceled;
-                stages.errorString = tr("%1: canceled.").arg(files[index]);
+                stages.errorString = PreprocessorMessages::tr("%1: canceled.").arg(files[index]);
             } else {
                 stages = preprocessor.processFile(files[index]);
                 if (!options.keepImages)

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QThread>
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/nn/functional/loss.h>
@@ -25,10 +26,11 @@ namespace ProfileLens {
 
 namespace {
 
-QString tr(const char *text)
+// The "Trainer" translation context, declared so that lupdate can read it.
+struct TrainerMessages
 {
-    return QCoreApplication::translate("Trainer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Trainer)
+};
 
 /// Gaussian blur kernel weights for sigma 0.8 pixels: exp(-1 / (2 * 0.8^2)) relative to the centre.
 constexpr float kBlurSide = 0.4578f;
@@ -286,7 +288,7 @@ public:
         c10::IValue value;
         archive.read("version", value);
         if (value.toInt() != kCheckpointVersion)
-            return tr("it has version %1, but this version of ProfileLens reads version %2.")
+            return TrainerMessages::tr("it has version %1, but this version of ProfileLens reads version %2.")
                 .arg(value.toInt())
                 .arg(kCheckpointVersion);
         archive.read("fingerprint", value);
@@ -294,8 +296,8 @@ public:
             QJsonDocument::fromJson(QByteArray::fromStdString(value.toStringRef())).object();
         for (auto it = fingerprint.begin(); it != fingerprint.end(); ++it) {
             if (stored.value(it.key()) != it.value())
-                return tr("its setting \"%1\" differs from this run's. Resume with the same "
-                          "settings, or delete the checkpoint to start over.")
+                return TrainerMessages::tr("its setting \"%1\" differs from this run's. Resume with the same "
+                                           "settings, or delete the checkpoint to start over.")
                     .arg(it.key());
         }
 
@@ -306,12 +308,12 @@ public:
         torch::Tensor order;
         archive.read("order", order);
         if (order.numel() != m_count)
-            return tr("it was made for %1 training images, not %2.").arg(order.numel()).arg(m_count);
+            return TrainerMessages::tr("it was made for %1 training images, not %2.").arg(order.numel()).arg(m_count);
         const int64_t *orderData = order.data_ptr<int64_t>();
         m_order.assign(orderData, orderData + m_count);
         archive.read("generators", value);
         if (!m_generators.restore(value.toStringRef()))
-            return tr("its random generator state is invalid.");
+            return TrainerMessages::tr("its random generator state is invalid.");
         torch::Tensor torchGenerator;
         archive.read("torchGenerator", torchGenerator);
         {
@@ -418,29 +420,29 @@ QString checkOptions(const TrainingOptions &options, const TensorSet &training,
                      const TensorSet &validation)
 {
     if (!Classifier::isKnownArchitecture(options.architecture))
-        return tr("Unknown model architecture \"%1\".").arg(options.architecture);
+        return TrainerMessages::tr("Unknown model architecture \"%1\".").arg(options.architecture);
     if (options.steps < 1)
-        return tr("The number of training steps must be at least 1, not %1.").arg(options.steps);
+        return TrainerMessages::tr("The number of training steps must be at least 1, not %1.").arg(options.steps);
     if (options.batchSize < 1)
-        return tr("The batch size must be at least 1, not %1.").arg(options.batchSize);
+        return TrainerMessages::tr("The batch size must be at least 1, not %1.").arg(options.batchSize);
     if (!(options.learningRate > 0.0))
-        return tr("The learning rate must be positive, not %1.").arg(options.learningRate);
+        return TrainerMessages::tr("The learning rate must be positive, not %1.").arg(options.learningRate);
     if (options.weightDecay < 0.0)
-        return tr("The weight decay must not be negative (%1).").arg(options.weightDecay);
+        return TrainerMessages::tr("The weight decay must not be negative (%1).").arg(options.weightDecay);
     if (options.checkpointInterval > 0 && options.checkpointPath.isEmpty())
-        return tr("A checkpoint interval is set, but no checkpoint file.");
+        return TrainerMessages::tr("A checkpoint interval is set, but no checkpoint file.");
 
     QString invalid = training.validate(true);
     if (!invalid.isEmpty())
-        return tr("Invalid training data: %1").arg(invalid);
+        return TrainerMessages::tr("Invalid training data: %1").arg(invalid);
     if (training.isEmpty())
-        return tr("There are no training images.");
+        return TrainerMessages::tr("There are no training images.");
     if (!validation.isEmpty()) {
         invalid = validation.validate(true);
         if (!invalid.isEmpty())
-            return tr("Invalid validation data: %1").arg(invalid);
+            return TrainerMessages::tr("Invalid validation data: %1").arg(invalid);
         if (validation.width != training.width || validation.height != training.height)
-            return tr("The validation images are %1x%2 pixels, but the training images %3x%4.")
+            return TrainerMessages::tr("The validation images are %1x%2 pixels, but the training images %3x%4.")
                 .arg(validation.width)
                 .arg(validation.height)
                 .arg(training.width)
@@ -453,7 +455,7 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("Cannot write checkpoint \"%1\": %2")
+        *error = TrainerMessages::tr("Cannot write checkpoint \"%1\": %2")
                      .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
@@ -532,7 +534,8 @@ TrainingResult Trainer::train(const TensorSet &training, const TensorSet &valida
     const bool checkpointing = !m_options.checkpointPath.isEmpty();
     const QJsonObject fingerprint = checkpointFingerprint(m_options, training, validation);
     try {
-        applyThreadSettings(m_options.threads);
+        applyThreadSettings(m_options.threads > 0 ? m_options.threads
+                                                  : QThread::idealThreadCount());
         TrainingRun run(m_options, training, validation);
 
         // Resume.
@@ -540,13 +543,13 @@ TrainingResult Trainer::train(const TensorSet &training, const TensorSet &valida
             QFile file(m_options.checkpointPath);
             if (!file.open(QIODevice::ReadOnly))
                 throw std::runtime_error(
-                    tr("Cannot read checkpoint \"%1\": %2")
+                    TrainerMessages::tr("Cannot read checkpoint \"%1\": %2")
                         .arg(QDir::toNativeSeparators(m_options.checkpointPath), file.errorString())
                         .toStdString());
             const QString mismatch = run.loadCheckpoint(file.readAll(), fingerprint);
             if (!mismatch.isEmpty()) {
                 result.errorString =
-                    tr("Cannot resume from checkpoint \"%1\": %2")
+                    TrainerMessages::tr("Cannot resume from checkpoint \"%1\": %2")
                         .arg(QDir::toNativeSeparators(m_options.checkpointPath), mismatch);
                 qCWarning(lcTrain).noquote() << result.errorString;
                 return result;
@@ -556,7 +559,8 @@ TrainingResult Trainer::train(const TensorSet &training, const TensorSet &valida
         result.startStep = run.step();
         qCInfo(lcTrain).noquote() << "Training" << m_options.architecture << "on"
                                   << training.count() << "images from step" << run.step() << "to"
-                                  << m_options.steps << "threads" << torch::get_num_threads();
+                                  << m_options.steps << "threads" << torch::get_num_threads()
+                                  << "BLAS" << blasDescription();
 
         // Train.
         while (run.step() < m_options.steps) {
@@ -566,8 +570,8 @@ TrainingResult Trainer::train(const TensorSet &training, const TensorSet &valida
             }
             TrainingProgress entry = run.trainStep();
             if (!std::isfinite(entry.loss)) {
-                result.errorString = tr("Training diverged at step %1 (the loss is not a number). "
-                                        "Lower the learning rate.")
+                result.errorString = TrainerMessages::tr("Training diverged at step %1 (the loss is not a number). "
+                                                         "Lower the learning rate.")
                                          .arg(entry.step);
                 break;
             }
@@ -611,7 +615,7 @@ TrainingResult Trainer::train(const TensorSet &training, const TensorSet &valida
         }
     } catch (const std::exception &error) {
         result.classifier = Classifier();
-        result.errorString = tr("Training failed: %1").arg(exceptionMessage(error));
+        result.errorString = TrainerMessages::tr("Training failed: %1").arg(exceptionMessage(error));
     }
 
     result.seconds = double(timer.nsecsElapsed()) / 1e9;

@@ -37,7 +37,7 @@ struct AugmentationSettings
     static AugmentationSettings fromJson(const QJsonObject &json);
 };
 
-/// What early stopping and "keep best weights" compare.
+/// Validation figure that early stopping and keepBestWeights compare.
 enum class ValidationMetric {
     Loss,
     Accuracy,
@@ -57,11 +57,12 @@ struct TrainingOptions
     /// Seeds weight initialisation, dropout, shuffling and augmentation.
     quint64 seed = 1;
     /**
-     * LibTorch intra-op threads; 0 keeps LibTorch's setting. The setting is process-wide, so it
-     * also affects other LibTorch work running at the same time. Results are bit-for-bit
-     * reproducible with 1 thread.
+     * LibTorch intra-op threads; 0 uses one per core (QThread::idealThreadCount(), because
+     * LibTorch 1.13's own detection can return 1 on virtual machines). The setting is
+     * process-wide, so it also affects other LibTorch work running at the same time. Results are
+     * bit-for-bit reproducible with 1 thread.
      */
-    int threads = 2;
+    int threads = 0;
     AugmentationSettings augmentation;
 
     /// Steps between evaluations on the validation set (when one is given); 0 evaluates only at
@@ -135,7 +136,7 @@ struct TrainingResult
  * Trains a classifier with Adam on softmax cross-entropy.
  *
  * Runs synchronously on the calling thread; the GUI runs it on a worker thread. The cancel flag
- * is checked before every batch. No exception escapes: failures come back in
+ * is checked before every batch. LibTorch and standard exceptions are caught and returned in
  * TrainingResult::errorString.
  */
 class Trainer

@@ -1,7 +1,7 @@
 #pragma once
 
 // A small HTTP/1.1 server on 127.0.0.1 for GUI download tests. Each path has a canned
-// response; a response can also stall (accept the request and never answer) to exercise
+// response; a response can also stall (read the request and never reply) to exercise
 // timeouts and cancellation. Every connection is closed after its response.
 
 #include <QByteArray>
@@ -25,7 +25,7 @@ public:
         QByteArray body;
         /// Send Content-Length; without it the body ends when the connection closes.
         bool announceLength = true;
-        /// Read the request and never answer.
+        /// Read the request and never reply.
         bool stall = false;
     };
 

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void importKeepsSource();
     void cancelStopsImport();
     void emptyProjectShowsDropHint();
+    void damagedProjectKeepsCurrent();
 
 private:
     QString writeImage(const QString &relativePath, const QImage &image, const char *format);
@@ -271,6 +272,22 @@ void TestGuiImport::emptyProjectShowsDropHint()
     auto *view = m_window->galleryView();
     QVERIFY2(view->emptyText().contains(QStringLiteral("Drop pictures or folders here")),
              qPrintable(view->emptyText()));
+}
+
+void TestGuiImport::damagedProjectKeepsCurrent()
+{
+    const QString current = m_window->projectFolder();
+    const QString damaged = m_dir->filePath(QStringLiteral("random-bytes"));
+    QVERIFY(QDir().mkpath(damaged));
+    QVERIFY(TestImages::writeFile(QDir(damaged).filePath(ProjectStore::databaseFileName()),
+                                  QByteArray(4096, 'x')));
+
+    QVERIFY(!m_window->openProject(damaged));
+    QCOMPARE(m_window->projectFolder(), current);
+    QVERIFY(m_window->projectStore()->isOpen());
+    auto *message = m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"));
+    QVERIFY(message);
+    QVERIFY2(message->text().contains(QStringLiteral("damaged")), qPrintable(message->text()));
 }
 
 QTEST_MAIN(TestGuiImport)

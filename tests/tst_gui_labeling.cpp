@@ -3,12 +3,14 @@
 #include "testimages.h"
 
 #include "gallerymodel.h"
+#include "labelcommands.h"
 #include "galleryview.h"
 #include "mainwindow.h"
 #include "projectstore.h"
 #include "shortcutsdialog.h"
 
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void unlabelledFilterAdvancesToNext();
     void attributeSwitchKeepsLabelsApart();
     void shortcutsDialogOpens();
+    void rejectedWriteLeavesNoUndoStep();
 
 private:
     std::optional<LabelValue> storedLabel(int row, const QString &attribute = QString());
@@ -349,6 +352,25 @@ void TestGuiLabeling::shortcutsDialogOpens()
     // Four label commands, undo, redo and the navigation keys at least.
     QVERIFY2(dialog->rowCount() >= 10, qPrintable(QString::number(dialog->rowCount())));
     dialog->close();
+}
+
+void TestGuiLabeling::rejectedWriteLeavesNoUndoStep()
+{
+    // No image has this id, so the store's foreign key rejects the label.
+    constexpr qint64 kMissingImageId = 999999;
+    GalleryModel *model = m_window->galleryModel();
+    QSignalSpy errors(model, &GalleryModel::storeError);
+    QUndoStack *stack = m_window->undoStack();
+    const int stepsBefore = stack->count();
+
+    stack->push(new SetLabelsCommand(model, ProjectStore::defaultAttribute(),
+                                     {{kMissingImageId, std::nullopt}},
+                                     {{kMissingImageId, LabelValue::Yes}}));
+    QCOMPARE(stack->count(), stepsBefore);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(!errors.first().at(0).toString().isEmpty());
+    // The window shows the message without blocking.
+    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("errorMessage")));
 }
 
 QTEST_MAIN(TestGuiLabeling)

@@ -159,29 +159,33 @@ bool TestGuiStageViewer::showAndWait(const ImageRecord &image)
     return true;
 }
 
+/// Returns the top-left corner of the picture in \a view: scaled to fit and centred, with
+/// the corner on the device pixel grid.
+static QPointF pictureTopLeft(const QWidget *view, const QImage &picture, double *scale)
+{
+    const double fit = std::min(double(view->width()) / picture.width(),
+                                double(view->height()) / picture.height());
+    const double dpr = view->devicePixelRatioF();
+    *scale = fit;
+    return QPointF(std::floor((view->width() - picture.width() * fit) / 2.0 * dpr) / dpr,
+                   std::floor((view->height() - picture.height() * fit) / 2.0 * dpr) / dpr);
+}
+
 QPoint TestGuiStageViewer::widgetPosFor(const QPointF &imagePos, double *scale) const
 {
     const auto *view = m_viewer->findChild<StageImageView *>(QStringLiteral("originalView"));
-    const QImage original = m_viewer->stageImage(Stage::Original);
-    const double fit = std::min(double(view->width()) / original.width(),
-                                double(view->height()) / original.height());
-    const QPointF topLeft(std::floor((view->width() - original.width() * fit) / 2.0),
-                          std::floor((view->height() - original.height() * fit) / 2.0));
-    *scale = fit;
+    const QPointF topLeft = pictureTopLeft(view, m_viewer->stageImage(Stage::Original), scale);
     // Pixel centres lie at whole picture coordinates.
-    const QPointF widgetPos = topLeft + (imagePos + QPointF(0.5, 0.5)) * fit;
+    const QPointF widgetPos = topLeft + (imagePos + QPointF(0.5, 0.5)) * *scale;
     return widgetPos.toPoint();
 }
 
 QPointF TestGuiStageViewer::imagePosFor(const QPoint &widgetPos) const
 {
     const auto *view = m_viewer->findChild<StageImageView *>(QStringLiteral("originalView"));
-    const QImage original = m_viewer->stageImage(Stage::Original);
-    const double fit = std::min(double(view->width()) / original.width(),
-                                double(view->height()) / original.height());
-    const QPointF topLeft(std::floor((view->width() - original.width() * fit) / 2.0),
-                          std::floor((view->height() - original.height() * fit) / 2.0));
-    return (QPointF(widgetPos) - topLeft) / fit - QPointF(0.5, 0.5);
+    double scale = 0;
+    const QPointF topLeft = pictureTopLeft(view, m_viewer->stageImage(Stage::Original), &scale);
+    return (QPointF(widgetPos) - topLeft) / scale - QPointF(0.5, 0.5);
 }
 
 void TestGuiStageViewer::stageImages_data()
@@ -232,16 +236,21 @@ void TestGuiStageViewer::smallStageIsPixelated()
     QVERIFY(view);
     const QImage small = m_viewer->stageImage(Stage::Small);
     const QRectF rect = view->imageRect();
-    const double blockSize = rect.width() / small.width();
+    const double dpr = view->devicePixelRatioF();
+    // Size of one picture pixel on screen, in device pixels.
+    const double blockSize = rect.width() / small.width() * dpr;
     QVERIFY2(blockSize >= 4, qPrintable(QString::number(blockSize)));
     QCOMPARE(blockSize, std::floor(blockSize));
 
     // Every picture pixel shows as a square of one colour: nearest neighbour, no smoothing.
+    // The grab has the view's device pixel ratio, so it is indexed in device pixels.
     const QImage shown = view->grab().toImage();
+    QCOMPARE(shown.width(), qRound(view->width() * dpr));
     const int block = int(blockSize);
+    const QPoint origin = (rect.topLeft() * dpr).toPoint();
     for (int y = 0; y < small.height(); y += 3) {
         for (int x = 0; x < small.width(); x += 3) {
-            const QPoint corner = rect.topLeft().toPoint() + QPoint(x * block, y * block);
+            const QPoint corner = origin + QPoint(x * block, y * block);
             const int expected = qGray(small.pixel(x, y));
             const QRgb first = shown.pixel(corner);
             const QRgb last = shown.pixel(corner + QPoint(block - 1, block - 1));
@@ -311,12 +320,18 @@ void TestGuiStageViewer::newerRequestWins()
     QCOMPARE(m_viewer->statusText(), QStringLiteral("Processing..."));
     m_viewer->showImage(m_missing);
     m_viewer->showImage(m_landscape);
+    // Eyes cannot be placed on a dimmed result that is about to be replaced.
+    auto *place = m_viewer->findChild<QPushButton *>();
+    QVERIFY(!place->isEnabled());
+    m_viewer->startEyePicking();
+    QVERIFY(!m_viewer->isPickingEyes());
     QVERIFY(ready.wait(kReadyTimeoutMs));
     QTRY_VERIFY_WITH_TIMEOUT(!m_viewer->isProcessing(), kReadyTimeoutMs);
     QTest::qWait(100);
     QCOMPARE(ready.count(), 1);
     QCOMPARE(m_viewer->currentImageId(), m_landscape.id);
     QCOMPARE(m_viewer->stageImage(Stage::Original).size(), QSize(640, 400));
+    QVERIFY(place->isEnabled());
 }
 
 void TestGuiStageViewer::manualEyesByClicks()
@@ -359,6 +374,15 @@ void TestGuiStageViewer::manualEyesByClicks()
     const QPointF rightClicked = imagePosFor(rightClick);
     // Clicks land on whole widget pixels, half a widget pixel at most from the chosen point.
     const double roundingTolerance = std::sqrt(0.5) / scale + 0.01;
+
+    // A click on the empty band beside the picture is not a point of the picture.
+    double pictureScale = 0;
+    const QPointF pictureCorner =
+        pictureTopLeft(view, m_viewer->stageImage(Stage::Original), &pictureScale);
+    QVERIFY2(pictureCorner.x() >= 4, "the original view has no empty band to click");
+    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(1, view->height() / 2));
+    QVERIFY(m_viewer->isPickingEyes());
+    QVERIFY2(instruction->text().contains(QStringLiteral("left")), qPrintable(instruction->text()));
 
     QSignalSpy ready(m_viewer, &StageViewer::stagesReady);
     QTest::mouseClick(view, Qt::LeftButton, {}, leftClick);
@@ -433,14 +457,17 @@ void TestGuiStageViewer::escapeCancelsPicking()
 void TestGuiStageViewer::screenshot()
 {
     QVERIFY(showAndWait(m_portrait));
-    const QString path =
-        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("tst_gui_stageviewer.png"));
+    // Runs at a device pixel ratio of 2 write their own files.
+    const QString suffix = m_viewer->devicePixelRatioF() > 1.0
+        ? QStringLiteral("@%1x.png").arg(m_viewer->devicePixelRatioF())
+        : QStringLiteral(".png");
+    const QDir folder(QCoreApplication::applicationDirPath());
+    const QString path = folder.filePath(QStringLiteral("tst_gui_stageviewer") + suffix);
     QVERIFY(m_viewer->grab().save(path));
     qInfo("Screenshot: %s", qPrintable(path));
 
     QVERIFY(showAndWait(m_landscape));
-    const QString noFacePath = QDir(QCoreApplication::applicationDirPath())
-                                   .filePath(QStringLiteral("tst_gui_stageviewer_noface.png"));
+    const QString noFacePath = folder.filePath(QStringLiteral("tst_gui_stageviewer_noface") + suffix);
     QVERIFY(m_viewer->grab().save(noFacePath));
 }
 

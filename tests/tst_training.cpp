@@ -302,7 +302,7 @@ void TestTraining::trainingReachesHighAccuracy_data()
 
     QTest::newRow("compact") << QStringLiteral("compact") << false << 200;
     QTest::newRow("compact augmented") << QStringLiteral("compact") << true << 250;
-    QTest::newRow("reference-bn") << QStringLiteral("reference-bn") << false << 100;
+    QTest::newRow("reference-bn") << QStringLiteral("reference-bn") << false << 80;
 }
 
 void TestTraining::trainingReachesHighAccuracy()
@@ -314,7 +314,6 @@ void TestTraining::trainingReachesHighAccuracy()
     TrainingOptions options = fastOptions(steps);
     options.architecture = architecture;
     options.augmentation.enabled = augment;
-    options.threads = 2;
 
     std::vector<TrainingProgress> reported;
     const TrainingResult result = Trainer(options).train(
@@ -322,12 +321,12 @@ void TestTraining::trainingReachesHighAccuracy()
     QVERIFY2(result.isOk(), qPrintable(result.errorString));
     QCOMPARE(result.steps, steps);
 
-    // The callback ran once per step, in order, with validation every 25 steps.
+    // The callback ran once per step, in order, with validation every 25 steps and at the end.
     QCOMPARE(int(reported.size()), steps);
     for (int i = 0; i < steps; ++i) {
         QCOMPARE(reported[i].step, i + 1);
         QCOMPARE(reported[i].totalSteps, steps);
-        QCOMPARE(reported[i].validated, (i + 1) % 25 == 0);
+        QCOMPARE(reported[i].validated, (i + 1) % 25 == 0 || i + 1 == steps);
     }
 
     // Loss falls: the last 20 batches average well below the first 20.
@@ -339,7 +338,7 @@ void TestTraining::trainingReachesHighAccuracy()
 
     // Predictions on unseen faces agree with the labels.
     const TensorSet test = makeFaces(200, 4);
-    const PredictionResult predicted = Predictor(result.classifier, 2).predict(test);
+    const PredictionResult predicted = Predictor(result.classifier).predict(test);
     QVERIFY2(predicted.isOk(), qPrintable(predicted.errorString));
     const double accuracy = accuracyOf(predicted.probabilities, test.labels);
     QVERIFY2(accuracy >= 0.95, qPrintable(QString::number(accuracy)));

@@ -26,9 +26,9 @@ class ProjectStore;
  * Downloads profile pictures from pasted URLs and account handles and imports them into
  * the project.
  *
- * Each non-empty line becomes a row of the table with its state; lines the Downloader
- * rejects (an ftp:// URL, a malformed handle) fail at once with its message while the
- * others continue. Pictures are stored under their content hash, so nothing the server
+ * Each non-empty line becomes a row of the table with its state. Lines that the
+ * Downloader rejects (an ftp:// URL, a malformed handle) fail at once with its message,
+ * and the other lines continue. Pictures are stored under their content hash, so nothing the server
  * sends chooses a file name. The settings fields are saved with QSettings under
  * "downloads/".
  */

@@ -6,7 +6,7 @@
 
 namespace ProfileLens {
 
-/// Where one line of a download run stands.
+/// Progress state of one line of a download run.
 enum class DownloadRowState {
     Waiting,
     Downloading,
@@ -27,7 +27,7 @@ struct DownloadRow
     qint64 bytesReceived = 0;
     /// Attempt about to run or running after a retry (2 for the first retry).
     int attempt = 1;
-    /// Why the line failed, why it is retried, or which image it became.
+    /// Failure reason, retry reason, or the image the line was imported as.
     QString detail;
     /// Image the line was imported as (also set for duplicates); -1 otherwise.
     qint64 imageId = -1;

@@ -2,7 +2,6 @@
 
 #include "gallerymodel.h"
 
-#include <QApplication>
 #include <QPainter>
 #include <QPixmap>
 
@@ -76,19 +75,21 @@ QSize GalleryDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    const QWidget *widget = opt.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::SmoothPixmapTransform);
 
-    // Background: selection and hover as the platform style draws them.
-    opt.text.clear();
-    opt.icon = QIcon();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+    // Background: the whole cell is tinted for selection and hover. The style's own item
+    // panel would tint only the caption, because the thumbnail is not a decoration here.
+    const QRectF background = QRectF(option.rect).adjusted(1, 1, -1, -1);
+    QColor tint = option.palette.color(QPalette::Highlight);
+    if (option.state & QStyle::State_Selected) {
+        tint.setAlphaF(0.35f);
+        painter->fillRect(background, tint);
+    } else if (option.state & QStyle::State_MouseOver) {
+        tint.setAlphaF(0.12f);
+        painter->fillRect(background, tint);
+    }
 
     const QRect cell = option.rect;
     const QRect thumbRect(cell.left() + kMargin, cell.top() + kMargin, m_thumbnailSize.width(),
@@ -107,8 +108,7 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     // Caption.
     const QRect textRect(cell.left() + kMargin, thumbRect.bottom() + kMargin,
                          cell.width() - 2 * kMargin, option.fontMetrics.height());
-    const bool selected = option.state & QStyle::State_Selected;
-    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(option.palette.color(QPalette::Text));
     const QString caption = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(),
                                                           Qt::ElideMiddle, textRect.width());
     painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter, caption);

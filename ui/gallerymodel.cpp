@@ -238,7 +238,7 @@ QString GalleryModel::applyLabels(const QString &attribute, const QVector<LabelC
                 Q_EMIT dataChanged(changed, changed, {LabelRole, Qt::ToolTipRole});
             }
         } else {
-            // Show what the store holds after a partial failure.
+            // Show what the store contains after a partial failure.
             readLabels();
             if (!m_items.isEmpty())
                 Q_EMIT dataChanged(index(0), index(rowCount() - 1), {LabelRole, Qt::ToolTipRole});

@@ -25,9 +25,9 @@ struct LabelChange
  * The images of a project as a flat list, in import order, with their label for one
  * attribute and, once a model has run, their predicted probability.
  *
- * Names, labels and sources are read from the store at once; thumbnails are made in the
- * background by a ThumbnailLoader the first time a view asks for Qt::DecorationRole, and a
- * placeholder is returned until then.
+ * Names, labels and sources are read from the store at once. Thumbnails are made in the
+ * background by a ThumbnailLoader the first time a view requests Qt::DecorationRole, and
+ * a placeholder is returned until then.
  */
 class GalleryModel : public QAbstractListModel
 {
@@ -40,7 +40,7 @@ public:
         LabelRole,
         /// double in [0, 1], or an invalid QVariant when there is no prediction.
         ProbabilityRole,
-        /// Where the image came from: a file path or a URL.
+        /// Origin of the image: a file path or a URL.
         SourceRole,
         /// Account handle for images downloaded by handle, else empty.
         HandleRole,
@@ -80,7 +80,7 @@ public:
      * Writes \a changes for \a attribute to the store and updates the shown labels.
      * Values are written with one setLabels() transaction; cleared labels with one
      * clearLabel() call each. Returns the store's message on failure, in which case the
-     * model rereads the labels so it shows what the store holds.
+     * model rereads the labels so it shows what the store contains.
      */
     QString applyLabels(const QString &attribute, const QVector<LabelChange> &changes);
 

@@ -85,7 +85,7 @@ void Importer::start(const QString &projectFolder, const QStringList &paths)
             m_queuedPaths << paths;
             return;
         }
-        // A different project: stop the old run; its summary is dropped.
+        // A different project: the old run stops, and its summary is dropped.
         cancel();
         waitForFinished();
     }

@@ -12,14 +12,14 @@ namespace ProfileLens {
  * Sets or clears the label of one or more images for one attribute, as one undo step.
  *
  * redo() and undo() write through GalleryModel::applyLabels(), so every step reaches the
- * store at once. When the first redo() fails (the store rejected the write), the command
- * marks itself obsolete so that QUndoStack::push() drops it; failed later steps report
- * through the model's store message in errorString().
+ * store at once. When the first redo() fails because the store rejected the write, the
+ * command marks itself obsolete so that QUndoStack::push() drops it. A later failed step
+ * keeps the store's message in errorString(), and the model emits storeError().
  */
 class SetLabelsCommand : public QUndoCommand
 {
 public:
-    /// \a before holds each image's label before the change; \a after the new one.
+    /// \a before contains each image's label before the change, \a after the new one.
     SetLabelsCommand(GalleryModel *model, const QString &attribute,
                      const QVector<LabelChange> &before, const QVector<LabelChange> &after,
                      QUndoCommand *parent = nullptr);

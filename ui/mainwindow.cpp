@@ -18,6 +18,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -48,11 +49,13 @@ const char kAutoAdvanceKey[] = "labeling/autoAdvance";
 const char kThumbnailSideKey[] = "gallery/thumbnailSide";
 const char kRecentProjectsKey[] = "projects/recent";
 const char kLastProjectKey[] = "projects/last";
-// Project setting (stored in the project) that remembers the attribute being labeled.
+// Key of the project setting that stores the attribute labeled last.
 const char kAttributeSettingKey[] = "ui/attribute";
 
 // Thumbnail sides offered by View > Larger/Smaller, in device-independent pixels.
 constexpr int kThumbnailSides[] = {96, 128, 160, 192, 256};
+// Share of the window width given to the stages panel on first start.
+constexpr double kStageDockShare = 0.38;
 // Space between gallery cells, in device-independent pixels.
 constexpr int kGridSpacing = 8;
 // How long transient status-bar messages stay, in milliseconds.
@@ -160,7 +163,7 @@ void MainWindow::createActions()
     m_undoAction->setShortcuts(QKeySequence::Undo);
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     m_redoAction->setIcon(resourceIcon("redo"));
-    // Some platform themes bind only Ctrl+Y to Redo; Ctrl+Shift+Z always works.
+    // Some platform themes bind Redo to Ctrl+Y only, so Ctrl+Shift+Z is added.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     const QKeySequence ctrlShiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
     if (!redoKeys.contains(ctrlShiftZ))
@@ -405,7 +408,7 @@ void MainWindow::readSettings()
     setThumbnailSide(settings.value(QLatin1String(kThumbnailSideKey), 128).toInt());
     if (!restoreGeometry(settings.value(QLatin1String(kGeometryKey)).toByteArray()))
         resize(1280, 800);
-    restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
+    m_stateRestored = restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
 }
 
 void MainWindow::writeSettings()
@@ -452,6 +455,12 @@ QString MainWindow::projectFolder() const
 
 void MainWindow::setStore(std::unique_ptr<ProjectStore> store)
 {
+    // A download dialog writes into the current store, so it closes before the switch.
+    const QList<DownloadDialog *> downloads = findChildren<DownloadDialog *>();
+    for (DownloadDialog *dialog : downloads) {
+        dialog->reject();
+        delete dialog;
+    }
     if (m_importer->isRunning()) {
         m_importer->cancel();
         m_importer->waitForFinished();
@@ -474,6 +483,8 @@ void MainWindow::setStore(std::unique_ptr<ProjectStore> store)
              && !attributes.value.contains(attribute))
         attribute = attributes.value.first();
     m_model->setAttribute(attribute);
+    QElapsedTimer loadTimer;
+    loadTimer.start();
     const QString error = m_model->setProject(m_store.get());
     if (!error.isEmpty())
         showError(tr("Cannot Read Project"), error);
@@ -492,7 +503,8 @@ void MainWindow::setStore(std::unique_ptr<ProjectStore> store)
     updateCounts();
     updateEmptyText();
     updateActions();
-    qCInfo(lcUi) << "Showing project" << folder << "attribute" << attribute;
+    qCInfo(lcUi) << "Showing project" << folder << "attribute" << attribute << "with"
+                 << m_model->rowCount() << "images, read in" << loadTimer.elapsed() << "ms";
     Q_EMIT projectChanged();
 }
 
@@ -938,8 +950,6 @@ void MainWindow::openDownloadDialog()
                                                   duplicates),
                                          kStatusMessageMs);
             });
-    // The dialog uses this window's store, so a project switch must wait until it closes.
-    connect(this, &MainWindow::projectChanged, dialog, &QDialog::reject);
     dialog->open();
 }
 
@@ -1044,6 +1054,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    if (!m_stateRestored) {
+        // First start: the gallery gets most of the width, the stages panel the rest.
+        m_stateRestored = true;
+        resizeDocks({m_stageDock}, {int(width() * kStageDockShare)}, Qt::Horizontal);
+    }
     if (QWindow *window = windowHandle()) {
         connect(window, &QWindow::screenChanged, this, &MainWindow::updateThumbnailScale,
                 Qt::UniqueConnection);

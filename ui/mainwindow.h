@@ -154,6 +154,8 @@ private:
     ImportSummary m_lastImportSummary;
     int m_thumbnailSide = 128;
     qreal m_thumbnailRatio = 0.0;
+    /// False until a saved window layout was restored or the first-start layout applied.
+    bool m_stateRestored = false;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_modelsMenu = nullptr;

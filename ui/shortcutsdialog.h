@@ -11,7 +11,7 @@ QT_END_NAMESPACE
 namespace ProfileLens {
 
 /// Lists the keyboard shortcuts of the given actions, plus the keys the gallery handles
-/// itself (arrows, selection), in a searchable-by-eye two-column table.
+/// itself (arrows, selection), in a two-column table.
 class ShortcutsDialog : public QDialog
 {
     Q_OBJECT

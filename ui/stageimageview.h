@@ -17,7 +17,7 @@ struct StageOverlay
     QVector<QPointF> landmarks;
     /// Eye centres the alignment used (detected or placed by hand).
     QVector<QPointF> eyes;
-    /// Where the eye targets of the aligned face fall on the original.
+    /// Eye targets of the aligned face, mapped back onto the original.
     QVector<QPointF> eyeTargets;
     /// Outline of the aligned face's rectangle on the original.
     QPolygonF cropOutline;
@@ -28,7 +28,7 @@ struct StageOverlay
 /**
  * Shows one preprocessing stage scaled to fit, keeping its aspect ratio, centred in the
  * widget. Smooth scaling pre-scales the picture to device pixels, so it stays sharp on
- * high-DPI screens; pixelated scaling uses nearest-neighbour sampling at a whole number of
+ * high-DPI screens. Pixelated scaling samples the nearest neighbour at a whole number of
  * device pixels per picture pixel, so every pixel of a 28x28 input shows as an equal square.
  */
 class StageImageView : public QWidget
@@ -46,7 +46,7 @@ public:
     void setImage(const QImage &image);
     QImage image() const;
     void setScaling(Scaling scaling);
-    /// Where the picture sits when the widget is larger; centred by default.
+    /// Sets the picture's position when the widget is larger (centred by default).
     void setAlignment(Qt::Alignment alignment);
     /// Draws the picture faded, for a result that is about to be replaced.
     void setDimmed(bool dimmed);

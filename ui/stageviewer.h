@@ -10,6 +10,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <memory>
+#include <mutex>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -26,9 +28,9 @@ namespace ProfileLens {
  * detected face drawn over it, the aligned colour face, its grayscale version and the
  * model's input.
  *
- * Preprocessing runs on a QtConcurrent worker with its own Preprocessor. At most one job
- * runs at a time; requests made meanwhile replace each other, and a result is shown only
- * when it belongs to the latest request, so quick browsing never shows a stale picture.
+ * Preprocessing runs on a QtConcurrent worker with the viewer's own Preprocessor. At most
+ * one job runs at a time, and requests made meanwhile replace each other. A result is shown
+ * only when it belongs to the latest request, so quick browsing never shows a stale picture.
  *
  * Eyes can be placed by hand on the original: they are saved with
  * ProjectStore::setManualEyes() and used for that image from then on.
@@ -86,6 +88,13 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    /// The Preprocessor kept between jobs, shared with the job that runs.
+    struct PreprocessorCache
+    {
+        std::mutex mutex;
+        std::unique_ptr<Preprocessor> preprocessor;
+    };
+
     struct Request
     {
         quint64 generation = 0;
@@ -95,6 +104,7 @@ private:
         QImage original;
         std::optional<EyePoints> eyes;
         PreprocessSettings settings;
+        std::shared_ptr<PreprocessorCache> cache;
     };
     struct Result
     {
@@ -117,6 +127,7 @@ private:
 
     ProjectStore *m_store = nullptr;
     PreprocessSettings m_settings;
+    std::shared_ptr<PreprocessorCache> m_cache;
 
     StageImageView *m_views[4] = {};
     QLabel *m_captions[4] = {};
@@ -136,6 +147,8 @@ private:
 
     ImageRecord m_record;
     Stages m_stages;
+    /// Image that m_stages belong to; differs from m_record while a new image is processed.
+    qint64 m_stagesImageId = -1;
     /// Overlay of the result on display, without the clicks of an eye placement.
     StageOverlay m_overlay;
     bool m_hasManualEyes = false;

@@ -19,7 +19,7 @@ namespace ProfileLens {
 /**
  * Makes thumbnails on a thread pool and caches them.
  *
- * request() is cheap and may be called from a model's data() for every painted item. The
+ * thumbnail() is cheap and may be called from a model's data() for every painted item. The
  * latest request runs first, so the rows on screen win over rows the view scrolled past.
  * Decoding uses QImageReader::setScaledSize, which lets JPEG decode at a fraction of the
  * full size. Pixmaps are made on the GUI thread from the worker's QImage.
@@ -29,11 +29,11 @@ class ThumbnailLoader : public QObject
     Q_OBJECT
 
 public:
-    /// Maximum requests waiting for a worker; older ones are dropped and asked again when
-    /// their rows are painted again.
+    /// Maximum requests waiting for a worker; older ones are dropped and requested again
+    /// when their rows are painted again.
     static constexpr int kMaxPending = 400;
     /// Thumbnails kept in memory. A 192x192 thumbnail at 4 bytes per pixel takes up to
-    /// 144 KiB, so the cache holds at most about 140 MiB; that covers several screens.
+    /// 144 KiB, so the cache uses at most about 140 MiB, which covers several screens.
     static constexpr int kCacheCount = 1000;
 
     explicit ThumbnailLoader(QObject *parent = nullptr);

@@ -60,7 +60,7 @@ bool saveStage(const QImage &image, const QString &path, QStringList &errors)
         return true;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        errors.append(tr("Could not write %1 (%2).").arg(path, file.errorString()));
+        errors.append(CliMessages::tr("Could not write %1 (%2).").arg(path, file.errorString()));
         return false;
     }
     return true;
@@ -72,55 +72,55 @@ int runAlign(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Aligns the face in each picture and writes its stages as PNG files: original "
-           "(orientation applied), aligned colour 178x218, grayscale, and the 28x28 model "
-           "input. A CSV report lists each picture's faces, status and eye positions. Folders "
-           "are searched recursively."));
-    parser.addPositionalArgument(QStringLiteral("inputs"), tr("Picture files or folders."),
-                                 tr("IMAGE_OR_DIR..."));
+        CliMessages::tr("Aligns the face in each picture and writes its stages as PNG files: original "
+                        "(orientation applied), aligned colour 178x218, grayscale, and the 28x28 model "
+                        "input. A CSV report lists each picture's faces, status and eye positions. Folders "
+                        "are searched recursively."));
+    parser.addPositionalArgument(QStringLiteral("inputs"), CliMessages::tr("Picture files or folders."),
+                                 CliMessages::tr("IMAGE_OR_DIR..."));
     const QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("out")},
-                                       tr("Folder for the stage images and report.csv "
-                                          "(created if missing)."),
-                                       tr("DIR"));
+                                       CliMessages::tr("Folder for the stage images and report.csv "
+                                                       "(created if missing)."),
+                                       CliMessages::tr("DIR"));
     const QCommandLineOption threadsOption(
-        QStringLiteral("threads"), tr("Worker threads (default: one per core, here %1).")
+        QStringLiteral("threads"), CliMessages::tr("Worker threads (default: one per core, here %1).")
                                        .arg(QThread::idealThreadCount()),
-        tr("N"));
+        CliMessages::tr("N"));
     const QCommandLineOption landmarksOption(
         QStringLiteral("landmarks"),
-        tr("dlib 68-point landmark model (default: %1).").arg(defaultLandmarkModelPath()),
-        tr("FILE"));
+        CliMessages::tr("dlib 68-point landmark model (default: %1).").arg(defaultLandmarkModelPath()),
+        CliMessages::tr("FILE"));
     parser.addOptions({outOption, threadsOption, landmarksOption, quietOption()});
     if (!parseCommandLine(parser, arguments))
         return ExitUsage;
 
     const QStringList inputs = parser.positionalArguments();
     if (inputs.isEmpty() || !parser.isSet(outOption)) {
-        printError(tr("align needs at least one picture or folder and --out DIR."));
-        printError(tr("Run 'profilelens-cli align --help' for usage."));
+        printError(CliMessages::tr("align needs at least one picture or folder and --out DIR."));
+        printError(CliMessages::tr("Run 'profilelens-cli align --help' for usage."));
         return ExitUsage;
     }
     bool threadsValid = true;
     const int threads = parser.isSet(threadsOption) ? parser.value(threadsOption).toInt(&threadsValid)
                                                     : 0;
     if (!threadsValid || threads < 0) {
-        printError(tr("Invalid --threads value '%1': give a whole number of at least 1.")
+        printError(CliMessages::tr("Invalid --threads value '%1': give a whole number of at least 1.")
                        .arg(parser.value(threadsOption)));
         return ExitUsage;
     }
 
     const QDir outDir(parser.value(outOption));
     if (!QDir().mkpath(outDir.path())) {
-        printError(tr("Could not create the output folder %1.").arg(outDir.path()));
+        printError(CliMessages::tr("Could not create the output folder %1.").arg(outDir.path()));
         return ExitFailure;
     }
 
     QStringList missing;
     const QStringList files = collectImageFiles(inputs, &missing);
     for (const QString &path : missing)
-        printError(tr("%1: file or folder not found; skipped.").arg(path));
+        printError(CliMessages::tr("%1: file or folder not found; skipped.").arg(path));
     if (files.isEmpty()) {
-        printError(tr("No pictures found in the given paths."));
+        printError(CliMessages::tr("No pictures found in the given paths."));
         return ExitFailure;
     }
 
@@ -136,7 +136,7 @@ int runAlign(const QStringList &arguments)
 
     std::signal(SIGINT, onInterrupt);
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    ProgressBar bar(tr("Aligning"), quiet);
+    ProgressBar bar(CliMessages::tr("Aligning"), quiet);
     BatchOptions options;
     options.threads = threads;
     options.keepImages = true;
@@ -145,7 +145,7 @@ int runAlign(const QStringList &arguments)
     constexpr int kChunkSize = 256;
     QSaveFile report(outDir.filePath(QStringLiteral("report.csv")));
     if (!report.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        printError(tr("Could not write %1 (%2).").arg(report.fileName(), report.errorString()));
+        printError(CliMessages::tr("Could not write %1 (%2).").arg(report.fileName(), report.errorString()));
         return ExitFailure;
     }
     report.write("file,faces_found,status,reason,left_eye_x,left_eye_y,right_eye_x,right_eye_y,"
@@ -206,13 +206,13 @@ int runAlign(const QStringList &arguments)
     for (const QString &error : writeErrors)
         printError(error);
     if (!report.commit()) {
-        printError(tr("Could not write %1 (%2).").arg(report.fileName(), report.errorString()));
+        printError(CliMessages::tr("Could not write %1 (%2).").arg(report.fileName(), report.errorString()));
         return ExitFailure;
     }
     if (g_interrupted.load())
-        printError(tr("Interrupted: %1 of %2 pictures processed.").arg(processed).arg(files.size()));
+        printError(CliMessages::tr("Interrupted: %1 of %2 pictures processed.").arg(processed).arg(files.size()));
 
-    printOut(tr("%1 of %2 pictures aligned, %3 failed; stages and report.csv in %4")
+    printOut(CliMessages::tr("%1 of %2 pictures aligned, %3 failed; stages and report.csv in %4")
                  .arg(aligned)
                  .arg(processed)
                  .arg(failed)

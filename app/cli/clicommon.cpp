@@ -37,11 +37,6 @@ void printError(const QString &text)
     std::fflush(stderr);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProfileLens::Cli", text);
-}
-
 ProgressBar::ProgressBar(const QString &label, bool quiet)
     : m_label(label)
     , m_enabled(!quiet && isatty(STDERR_FILENO))
@@ -89,7 +84,7 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
-        printError(tr("Run '%1 %2 --help' for usage.")
+        printError(CliMessages::tr("Run '%1 %2 --help' for usage.")
                        .arg(QCoreApplication::applicationName(), arguments.value(0)));
         return false;
     }
@@ -103,7 +98,7 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
 QCommandLineOption quietOption()
 {
     return QCommandLineOption({QStringLiteral("q"), QStringLiteral("quiet")},
-                              tr("Print no progress, only results and errors."));
+                              CliMessages::tr("Print no progress, only results and errors."));
 }
 
 } // namespace ProfileLens::Cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -19,8 +20,12 @@ enum ExitStatus {
 void printOut(const QString &text);
 void printError(const QString &text);
 
-/// Translates command-line text in the "ProfileLens::Cli" context.
-QString tr(const char *text);
+/// The "ProfileLens::Cli" translation context of command-line text, declared so that
+/// lupdate can read it.
+struct CliMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::Cli)
+};
 
 /**
  * A one-line progress bar on standard error, drawn only when it is a terminal and the
@@ -58,5 +63,9 @@ struct Command
 };
 
 int runAlign(const QStringList &arguments);
+int runPrepare(const QStringList &arguments);
+int runTrain(const QStringList &arguments);
+int runEvaluate(const QStringList &arguments);
+int runPredict(const QStringList &arguments);
 
 } // namespace ProfileLens::Cli

@@ -1,6 +1,7 @@
 // profilelens-cli: the headless face of ProfileLens, one verb per command.
 
 #include "clicommon.h"
+#include "processsetup.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -14,25 +15,37 @@ const Command kCommands[] = {
     {"align", QT_TRANSLATE_NOOP("ProfileLens::Cli",
                                 "Write every preprocessing stage of pictures as PNG files."),
      runAlign},
+    {"prepare", QT_TRANSLATE_NOOP("ProfileLens::Cli",
+                                  "Select, split and preprocess a dataset into the cache."),
+     runPrepare},
+    {"train", QT_TRANSLATE_NOOP("ProfileLens::Cli", "Train a model on a dataset."), runTrain},
+    {"evaluate", QT_TRANSLATE_NOOP("ProfileLens::Cli",
+                                   "Print a model's classification report, confusion matrix "
+                                   "and AUC."),
+     runEvaluate},
+    {"predict", QT_TRANSLATE_NOOP("ProfileLens::Cli",
+                                  "Score pictures with a model and write CSV."),
+     runPredict},
 };
 
 void printUsage()
 {
-    printOut(tr("Usage: profilelens-cli COMMAND [OPTIONS] [ARGUMENTS]"));
+    printOut(CliMessages::tr("Usage: profilelens-cli COMMAND [OPTIONS] [ARGUMENTS]"));
     printOut(QString());
-    printOut(tr("Commands:"));
+    printOut(CliMessages::tr("Commands:"));
     for (const Command &command : kCommands)
         printOut(QStringLiteral("  %1  %2")
                      .arg(QString::fromLatin1(command.name), -10)
-                     .arg(tr(command.summary)));
+                     .arg(CliMessages::tr(command.summary)));
     printOut(QString());
-    printOut(tr("Run 'profilelens-cli COMMAND --help' for the options of one command."));
+    printOut(CliMessages::tr("Run 'profilelens-cli COMMAND --help' for the options of one command."));
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
+    ProfileLens::ensurePassiveOpenMpWait(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("profilelens-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("ProfileLens"));
@@ -57,7 +70,7 @@ int main(int argc, char **argv)
         if (verb == QLatin1String(command.name))
             return command.run(arguments);
     }
-    printError(tr("Unknown command '%1'.").arg(verb));
+    printError(CliMessages::tr("Unknown command '%1'.").arg(verb));
     printUsage();
     return ExitUsage;
 }

@@ -1,0 +1,516 @@
+#include "trainingpipeline.h"
+
+#include "dataset.h"
+#include "logging.h"
+#include "metrics.h"
+#include "predictor.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLocale>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace ProfileLens {
+
+namespace {
+
+// The "ProfileLens::TrainingPipeline" translation context, declared so that lupdate can read it.
+struct TrainingPipelineMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(ProfileLens::TrainingPipeline)
+};
+
+// Share of the training side split off for validation when the dataset has no validation set.
+constexpr double kValidationFraction = 0.1;
+
+struct RowSet
+{
+    QStringList paths;
+    std::vector<int> labels;
+    std::vector<int> groups;
+};
+
+// A dataset built from hand-labelled pictures, so selection and splitting work the same way
+// for a project's labels as for a label file.
+Dataset datasetFromImages(const QVector<LabeledImage> &images, const QString &attribute)
+{
+    Dataset dataset;
+    dataset.format = DatasetFormat::Csv;
+    dataset.attributeNames = {attribute};
+    bool anyGroup = false;
+    for (const LabeledImage &image : images)
+        anyGroup = anyGroup || !image.group.isEmpty();
+    QHash<QString, int> groupIndex;
+    for (const LabeledImage &image : images) {
+        dataset.fileNames.append(QFileInfo(image.path).fileName());
+        dataset.imagePaths.append(image.path);
+        dataset.labels.push_back(image.label == 1 ? 1 : -1);
+        if (anyGroup) {
+            if (image.group.isEmpty()) {
+                dataset.groupIds.push_back(-1);
+            } else {
+                auto found = groupIndex.find(image.group);
+                if (found == groupIndex.end()) {
+                    found = groupIndex.insert(image.group, int(dataset.groupNames.size()));
+                    dataset.groupNames.append(image.group);
+                }
+                dataset.groupIds.push_back(found.value());
+            }
+        }
+    }
+    return dataset;
+}
+
+void collectRows(const Dataset &dataset, const std::vector<int> &rows, int attribute,
+                 QStringList *paths, std::vector<int> *labels)
+{
+    paths->reserve(int(rows.size()));
+    labels->reserve(rows.size());
+    for (int row : rows) {
+        paths->append(dataset.imagePaths[row]);
+        labels->push_back(dataset.label(row, attribute) > 0 ? 1 : 0);
+    }
+}
+
+QJsonObject reportJson(const ClassificationReport &report)
+{
+    auto classJson = [](const ClassMetrics &metrics) {
+        return QJsonObject{{QStringLiteral("precision"), metrics.precision},
+                           {QStringLiteral("recall"), metrics.recall},
+                           {QStringLiteral("f1"), metrics.f1Score},
+                           {QStringLiteral("support"), qint64(metrics.support)}};
+    };
+    return QJsonObject{
+        {QStringLiteral("threshold"), report.threshold},
+        {QStringLiteral("accuracy"), report.accuracy},
+        {QStringLiteral("negative"), classJson(report.negative)},
+        {QStringLiteral("positive"), classJson(report.positive)},
+        {QStringLiteral("truePositives"), qint64(report.confusion.truePositives)},
+        {QStringLiteral("falsePositives"), qint64(report.confusion.falsePositives)},
+        {QStringLiteral("trueNegatives"), qint64(report.confusion.trueNegatives)},
+        {QStringLiteral("falseNegatives"), qint64(report.confusion.falseNegatives)},
+    };
+}
+
+} // namespace
+
+QString pipelinePhaseName(PipelinePhase phase)
+{
+    switch (phase) {
+    case PipelinePhase::Reading:
+        return TrainingPipelineMessages::tr("Reading labels");
+    case PipelinePhase::Preprocessing:
+        return TrainingPipelineMessages::tr("Preprocessing");
+    case PipelinePhase::Training:
+        return TrainingPipelineMessages::tr("Training");
+    case PipelinePhase::Evaluating:
+        return TrainingPipelineMessages::tr("Evaluating");
+    case PipelinePhase::Saving:
+        return TrainingPipelineMessages::tr("Saving");
+    }
+    return {};
+}
+
+QString PreparedData::summary() const
+{
+    const QLocale locale;
+    return TrainingPipelineMessages::tr("%1 selected, %2 aligned, %3 without a face, %4 unreadable; %5 training, %6 "
+                                        "validation, %7 test")
+        .arg(locale.toString(selectedCount), locale.toString(preprocessing.aligned),
+             locale.toString(preprocessing.noFace), locale.toString(preprocessing.loadFailed),
+             locale.toString(training.count()), locale.toString(validation.count()),
+             locale.toString(test.count()));
+}
+
+PreparedData prepareData(const DataRequest &request, const PipelineProgressCallback &progress,
+                         const std::atomic<bool> *cancel)
+{
+    PreparedData prepared;
+    auto report = [&](PipelinePhase phase, int done, int total) {
+        if (!progress)
+            return;
+        PipelineProgress update;
+        update.phase = phase;
+        update.done = done;
+        update.total = total;
+        progress(update);
+    };
+
+    // Read
+    report(PipelinePhase::Reading, 0, 1);
+    Dataset dataset;
+    if (!request.datasetPath.isEmpty()) {
+        DatasetLoadOptions options;
+        options.attribute = request.attribute;
+        DatasetLoadResult loaded = loadDataset(request.datasetPath, options);
+        if (!loaded.ok()) {
+            prepared.errorString = loaded.errorString();
+            return prepared;
+        }
+        for (const DatasetIssue &issue : loaded.warnings)
+            prepared.warnings.append(issue.message);
+        dataset = std::move(loaded.dataset);
+    } else if (!request.images.isEmpty()) {
+        dataset = datasetFromImages(request.images, request.attribute);
+    } else {
+        prepared.errorString = TrainingPipelineMessages::tr("No training data: choose a dataset folder or label some "
+                                                            "pictures first.");
+        return prepared;
+    }
+    prepared.missingCount = dataset.missingImageCount;
+
+    // Select and split
+    SelectionOptions selectionOptions = request.selection;
+    selectionOptions.attribute = request.attribute;
+    const DatasetSelection selection = selectRows(dataset, selectionOptions);
+    if (!selection.ok()) {
+        prepared.errorString = selection.error;
+        return prepared;
+    }
+    prepared.warnings += selection.warnings;
+    prepared.selectedCount = int(selection.rows.size());
+
+    const DatasetSplit split = splitRows(dataset, selection.rows, selection.attribute, request.split);
+    if (!split.ok()) {
+        prepared.errorString = split.error;
+        return prepared;
+    }
+    prepared.warnings += split.warnings;
+
+    std::vector<int> trainRows = split.train;
+    std::vector<int> validationRows = split.validation;
+    if (validationRows.empty()) {
+        SplitOptions inner = request.split;
+        if (inner.method == SplitMethod::Official)
+            inner.method = dataset.hasGroups() ? SplitMethod::Group : SplitMethod::Random;
+        inner.testFraction = kValidationFraction;
+        inner.seed = request.split.seed + 1;
+        const DatasetSplit validationSplit =
+            splitRows(dataset, split.train, selection.attribute, inner);
+        if (validationSplit.ok()) {
+            trainRows = validationSplit.train;
+            validationRows = validationSplit.test;
+        } else {
+            prepared.warnings.append(validationSplit.error);
+        }
+    }
+    report(PipelinePhase::Reading, 1, 1);
+
+    // Preprocess, reusing the cache
+    QStringList trainPaths, validationPaths, testPaths;
+    std::vector<int> trainLabels, validationLabels, testLabels;
+    collectRows(dataset, trainRows, selection.attribute, &trainPaths, &trainLabels);
+    collectRows(dataset, validationRows, selection.attribute, &validationPaths, &validationLabels);
+    collectRows(dataset, split.test, selection.attribute, &testPaths, &testLabels);
+
+    const QStringList allPaths = trainPaths + validationPaths + testPaths;
+    std::vector<int> allLabels = trainLabels;
+    allLabels.insert(allLabels.end(), validationLabels.begin(), validationLabels.end());
+    allLabels.insert(allLabels.end(), testLabels.begin(), testLabels.end());
+
+    const QString imageDir = !dataset.imageDir.isEmpty() ? dataset.imageDir
+        : allPaths.isEmpty()                            ? QString()
+                                                        : QFileInfo(allPaths.first()).absolutePath();
+    FeatureCache cache(request.cacheDir, imageDir, request.preprocessing);
+    QString errorString;
+    const TensorSet all = cache.build(
+        allPaths, allLabels, request.threads,
+        [&](int done, int total) { report(PipelinePhase::Preprocessing, done, total); }, cancel,
+        &prepared.preprocessing, &errorString);
+    if (cancel && cancel->load()) {
+        prepared.canceled = true;
+        return prepared;
+    }
+    if (!errorString.isEmpty()) {
+        prepared.errorString = errorString;
+        return prepared;
+    }
+
+    // Split the tensors back into their sets by source path.
+    QSet<QString> inTraining(trainPaths.cbegin(), trainPaths.cend());
+    QSet<QString> inValidation(validationPaths.cbegin(), validationPaths.cend());
+    for (TensorSet *set : {&prepared.training, &prepared.validation, &prepared.test}) {
+        set->width = all.width;
+        set->height = all.height;
+    }
+    const int pixelsPerImage = all.pixelsPerImage();
+    for (int i = 0; i < all.count(); ++i) {
+        const QString &source = all.sources[i];
+        TensorSet *target = inTraining.contains(source) ? &prepared.training
+            : inValidation.contains(source)             ? &prepared.validation
+                                                        : &prepared.test;
+        target->pixels.insert(target->pixels.end(), all.pixels.begin() + qint64(i) * pixelsPerImage,
+                              all.pixels.begin() + qint64(i + 1) * pixelsPerImage);
+        target->labels.push_back(all.labels[size_t(i)]);
+        target->sources.append(source);
+    }
+
+    if (prepared.training.isEmpty()) {
+        prepared.errorString = TrainingPipelineMessages::tr("No training pictures left after alignment (%1 selected, "
+                                                            "%2 without a face, %3 unreadable).")
+                                   .arg(prepared.selectedCount)
+                                   .arg(prepared.preprocessing.noFace)
+                                   .arg(prepared.preprocessing.loadFailed);
+        return prepared;
+    }
+
+    const double noFacePercent = prepared.selectedCount > 0
+        ? 100.0 * prepared.preprocessing.noFace / prepared.selectedCount
+        : 0.0;
+    prepared.description = QJsonObject{
+        {QStringLiteral("source"), request.datasetPath.isEmpty()
+                                       ? QStringLiteral("project labels")
+                                       : QFileInfo(request.datasetPath).absoluteFilePath()},
+        {QStringLiteral("attribute"), request.attribute},
+        {QStringLiteral("selection"), selectionPolicyKey(request.selection.policy)},
+        {QStringLiteral("selectionMax"), request.selection.maxCount},
+        {QStringLiteral("selectionSeed"), qint64(request.selection.seed)},
+        {QStringLiteral("split"), splitMethodKey(request.split.method)},
+        {QStringLiteral("testFraction"), request.split.testFraction},
+        {QStringLiteral("splitSeed"), qint64(request.split.seed)},
+        {QStringLiteral("selected"), prepared.selectedCount},
+        {QStringLiteral("aligned"), prepared.preprocessing.aligned},
+        {QStringLiteral("noFace"), prepared.preprocessing.noFace},
+        {QStringLiteral("noFacePercent"), noFacePercent},
+        {QStringLiteral("unreadable"), prepared.preprocessing.loadFailed},
+        {QStringLiteral("missingImages"), prepared.missingCount},
+        {QStringLiteral("training"), prepared.training.count()},
+        {QStringLiteral("validation"), prepared.validation.count()},
+        {QStringLiteral("test"), prepared.test.count()},
+    };
+    qCInfo(lcDataset).noquote() << "prepared" << prepared.summary();
+    return prepared;
+}
+
+PipelineResult trainModel(const PreparedData &data, const TrainingOptions &options,
+                          const QString &attribute, const QString &modelPath,
+                          const PipelineProgressCallback &progress,
+                          const std::atomic<bool> *cancel, WeightPrecision precision)
+{
+    PipelineResult result;
+    result.data = data;
+    auto report = [&](PipelinePhase phase, int done, int total) {
+        if (!progress)
+            return;
+        PipelineProgress update;
+        update.phase = phase;
+        update.done = done;
+        update.total = total;
+        progress(update);
+    };
+
+    // Train
+    Trainer trainer(options);
+    result.training = trainer.train(
+        data.training, data.validation,
+        [&](const TrainingProgress &step) {
+            if (!progress)
+                return;
+            PipelineProgress update;
+            update.phase = PipelinePhase::Training;
+            update.done = step.step;
+            update.total = step.totalSteps;
+            update.training = step;
+            progress(update);
+        },
+        cancel);
+    if (result.training.canceled) {
+        result.canceled = true;
+        return result;
+    }
+    if (!result.training.isOk()) {
+        result.errorString = result.training.errorString;
+        return result;
+    }
+
+    // Evaluate
+    report(PipelinePhase::Evaluating, 0, 1);
+    const Predictor predictor(result.training.classifier, options.threads);
+    const PredictionResult trainingPredictions = predictor.predict(data.training, {}, cancel);
+    const PredictionResult validationPredictions = predictor.predict(data.validation, {}, cancel);
+    const PredictionResult testPredictions = predictor.predict(data.test, {}, cancel);
+    if (cancel && cancel->load()) {
+        result.canceled = true;
+        return result;
+    }
+    for (const PredictionResult *predictions :
+         {&trainingPredictions, &validationPredictions, &testPredictions}) {
+        if (!predictions->isOk()) {
+            result.errorString = predictions->errorString;
+            return result;
+        }
+    }
+    result.trainingProbabilities = trainingPredictions.probabilities;
+    result.testProbabilities = testPredictions.probabilities;
+
+    // The threshold is chosen on validation data only; the test set stays unseen.
+    const bool useValidation = !data.validation.isEmpty();
+    const ThresholdEvaluator chooser(useValidation ? validationPredictions.probabilities
+                                                   : testPredictions.probabilities,
+                                     useValidation ? data.validation.labels : data.test.labels);
+    double threshold = 0.5;
+    const ThresholdChoice best = chooser.bestF1Threshold();
+    if (best.isValid && std::isfinite(best.threshold))
+        threshold = best.threshold;
+
+    const ClassNames classNames{QStringLiteral("no %1").arg(attribute), attribute};
+    QJsonObject metrics;
+    auto addSet = [&](const QString &name, const std::vector<float> &scores,
+                      const std::vector<int> &labels) {
+        if (scores.empty())
+            return;
+        const ThresholdEvaluator evaluator(scores, labels);
+        QJsonObject set = reportJson(evaluator.report(threshold, classNames));
+        set.insert(QStringLiteral("auc"), evaluator.rocAuc());
+        set.insert(QStringLiteral("averagePrecision"), evaluator.averagePrecision());
+        metrics.insert(name, set);
+    };
+    addSet(QStringLiteral("training"), trainingPredictions.probabilities, data.training.labels);
+    addSet(QStringLiteral("validation"), validationPredictions.probabilities, data.validation.labels);
+    addSet(QStringLiteral("test"), testPredictions.probabilities, data.test.labels);
+    metrics.insert(QStringLiteral("thresholdChosenOn"),
+                   useValidation ? QStringLiteral("validation") : QStringLiteral("test"));
+    report(PipelinePhase::Evaluating, 1, 1);
+
+    // Save
+    report(PipelinePhase::Saving, 0, 1);
+    ModelMetadata metadata;
+    metadata.architecture = result.training.classifier.architecture();
+    metadata.inputSize = QSize(data.training.width, data.training.height);
+    metadata.attribute = attribute;
+    metadata.classNames = {classNames.negative, classNames.positive};
+    metadata.preprocessing = PreprocessSettings().toJson();
+    metadata.trainingData = data.description;
+    QJsonObject recipe = options.toJson();
+    recipe.insert(QStringLiteral("stepsDone"), result.training.steps);
+    recipe.insert(QStringLiteral("bestStep"), result.training.bestStep);
+    recipe.insert(QStringLiteral("stoppedEarly"), result.training.stoppedEarly);
+    recipe.insert(QStringLiteral("trainingSeconds"), result.training.seconds);
+    metadata.recipe = recipe;
+    metadata.threshold = threshold;
+    metadata.metrics = metrics;
+    metadata.createdAt = QDateTime::currentDateTimeUtc();
+    metadata.createdBy = QStringLiteral("ProfileLens %1").arg(QStringLiteral(PROFILELENS_VERSION));
+
+    QDir().mkpath(QFileInfo(modelPath).absolutePath());
+    QString errorString;
+    if (!ModelFile::save(modelPath, result.training.classifier, metadata, precision, &errorString)) {
+        result.errorString = errorString;
+        return result;
+    }
+
+    EvaluationRows rows;
+    auto appendRows = [&](const QString &split, const TensorSet &set, const std::vector<float> &scores) {
+        for (int i = 0; i < set.count(); ++i) {
+            rows.splits.append(split);
+            rows.sources.append(set.sourceOf(i));
+            rows.labels.push_back(set.labels[size_t(i)]);
+            rows.probabilities.push_back(scores[size_t(i)]);
+        }
+    };
+    appendRows(QStringLiteral("train"), data.training, trainingPredictions.probabilities);
+    appendRows(QStringLiteral("validation"), data.validation, validationPredictions.probabilities);
+    appendRows(QStringLiteral("test"), data.test, testPredictions.probabilities);
+    if (!writeEvaluationRows(evaluationPathForModel(modelPath), rows, &errorString))
+        qCWarning(lcTrain).noquote() << errorString;
+
+    result.modelPath = modelPath;
+    result.metadata = metadata;
+    report(PipelinePhase::Saving, 1, 1);
+    qCInfo(lcTrain) << "saved model" << modelPath << "threshold" << threshold;
+    return result;
+}
+
+QString evaluationPathForModel(const QString &modelPath)
+{
+    return modelPath + QStringLiteral(".evaluation.csv");
+}
+
+bool writeEvaluationRows(const QString &path, const EvaluationRows &rows, QString *errorString)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *errorString = TrainingPipelineMessages::tr("Could not write %1 (%2).").arg(path, file.errorString());
+        return false;
+    }
+    QTextStream out(&file);
+    out << "split,label,probability,source\n";
+    for (int i = 0; i < rows.sources.size(); ++i) {
+        // The source goes last and unquoted: file paths may contain commas, and the reader
+        // takes everything after the third comma.
+        out << rows.splits[i] << ',' << rows.labels[size_t(i)] << ','
+            << QString::number(double(rows.probabilities[size_t(i)]), 'g', 7) << ','
+            << rows.sources[i] << '\n';
+    }
+    out.flush();
+    if (!file.commit()) {
+        *errorString = TrainingPipelineMessages::tr("Could not write %1 (%2).").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool readEvaluationRows(const QString &path, EvaluationRows *rows, QString *errorString)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *errorString = TrainingPipelineMessages::tr("Could not read %1 (%2).").arg(path, file.errorString());
+        return false;
+    }
+    *rows = EvaluationRows();
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        ++lineNumber;
+        if (lineNumber == 1 || line.isEmpty())
+            continue;
+        const int first = line.indexOf(QLatin1Char(','));
+        const int second = line.indexOf(QLatin1Char(','), first + 1);
+        const int third = line.indexOf(QLatin1Char(','), second + 1);
+        bool labelOk = false;
+        bool probabilityOk = false;
+        const int label = line.mid(first + 1, second - first - 1).toInt(&labelOk);
+        const float probability = line.mid(second + 1, third - second - 1).toFloat(&probabilityOk);
+        if (first < 0 || second < 0 || third < 0 || !labelOk || !probabilityOk) {
+            *errorString = TrainingPipelineMessages::tr("%1, line %2: invalid evaluation row '%3'.")
+                               .arg(path)
+                               .arg(lineNumber)
+                               .arg(line.left(80));
+            return false;
+        }
+        rows->splits.append(line.left(first));
+        rows->labels.push_back(label);
+        rows->probabilities.push_back(probability);
+        rows->sources.append(line.mid(third + 1));
+    }
+    return true;
+}
+
+QString defaultModelPath()
+{
+    const QString fileName = QStringLiteral("eyeglasses.plmodel");
+    QStringList candidates;
+    const QByteArray fromEnvironment = qgetenv("PROFILELENS_MODEL");
+    if (!fromEnvironment.isEmpty())
+        candidates.append(QString::fromLocal8Bit(fromEnvironment));
+    // Relative to the executable first, so an installed or relocated build finds its own copy.
+    const QString appDir = QCoreApplication::instance() ? QCoreApplication::applicationDirPath()
+                                                        : QString();
+    if (!appDir.isEmpty())
+        candidates.append(appDir + QStringLiteral("/../share/profilelens/models/") + fileName);
+    candidates.append(QStringLiteral(PROFILELENS_DATA_DIR "/models/") + fileName);
+    candidates.append(QStringLiteral(PROFILELENS_SOURCE_MODELS_DIR "/") + fileName);
+    for (const QString &candidate : candidates) {
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).absoluteFilePath();
+    }
+    return {};
+}
+
+} // namespace ProfileLens
