@@ -1,48 +1,39 @@
 #include "mainwindow.h"
 #include "processsetup.h"
 #include "projectstore.h"
+#include "translations.h"
 
 #include <QApplication>
+#include <QLoggingCategory>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTranslator>
 
 namespace {
-
-// Loads Qt's own translations and ProfileLens's for the user's locale, from the resources
-// first and then from the installed data folder.
-void installTranslators(QApplication &app)
-{
-    const QLocale locale;
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-
-    const QStringList folders = {
-        QStringLiteral(":/i18n"),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/profilelens/translations"),
-        QCoreApplication::applicationDirPath() + QStringLiteral("/../translations"),
-    };
-    auto *appTranslator = new QTranslator(&app);
-    for (const QString &folder : folders) {
-        if (appTranslator->load(locale, QStringLiteral("profilelens"), QStringLiteral("_"),
-                                folder)) {
-            QCoreApplication::installTranslator(appTranslator);
-            break;
-        }
-    }
-}
 
 QString defaultProjectFolder()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
         .filePath(QStringLiteral("projects/Default"));
+}
+
+QString demoProjectFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("projects/Demo"));
+}
+
+// Returns the folder with the demo pictures: the installed data folder beside the
+// executable, else the source tree this build came from.
+QString demoPicturesFolder()
+{
+    const QString installed =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/profilelens/demo");
+    if (QFileInfo(installed).isDir())
+        return QDir::cleanPath(installed);
+    return QStringLiteral(PROFILELENS_SOURCE_DIR "/resources/demo");
 }
 
 bool hasProject(const QString &folder)
@@ -62,12 +53,15 @@ bool openOrCreate(ProfileLens::MainWindow &window, const QString &folder)
 int main(int argc, char *argv[])
 {
     ProfileLens::ensurePassiveOpenMpWait(argv);
+    // libpng warns about harmless colour profiles in many web images; keep the output for
+    // real problems. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.info=false"));
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ProfileLens"));
     QCoreApplication::setApplicationName(QStringLiteral("ProfileLens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROFILELENS_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("profilelens"));
-    installTranslators(app);
+    ProfileLens::installTranslators(app, ProfileLens::languageFromSettings());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -80,12 +74,19 @@ int main(int argc, char *argv[])
                                             "created there when the folder holds none."),
         QCoreApplication::translate("main", "folder"));
     parser.addOption(projectOption);
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Open the demo project with two sample pictures "
+                                            "scored by the default model."));
+    parser.addOption(demoOption);
     parser.process(app);
 
     ProfileLens::MainWindow window;
     window.show();
 
-    if (parser.isSet(projectOption)) {
+    if (parser.isSet(demoOption)) {
+        window.openDemoProject(demoProjectFolder(), demoPicturesFolder());
+    } else if (parser.isSet(projectOption)) {
         openOrCreate(window, parser.value(projectOption));
     } else {
         const QString last = QSettings().value(QStringLiteral("projects/last")).toString();

@@ -88,6 +88,11 @@ nn::Sequential buildCompact(int height, int width)
     return buildTwoConv(height, width, 16, 32, 128, false);
 }
 
+nn::Sequential buildCompactBatchNorm(int height, int width)
+{
+    return buildTwoConv(height, width, 16, 32, 128, true);
+}
+
 } // namespace
 
 const std::vector<ArchitectureEntry> &architectureRegistry()
@@ -107,6 +112,10 @@ const std::vector<ArchitectureEntry> &architectureRegistry()
                            "conv 5x5x16, max-pool 2, conv 5x5x32, max-pool 2, dense 128, "
                            "dropout 0.4, dense 2 (about 4x fewer operations than reference)"),
          4, &buildCompact},
+        {"compact-bn",
+         QT_TRANSLATE_NOOP("Classifier",
+                           "compact with batch normalisation after each convolution"),
+         4, &buildCompactBatchNorm},
     };
     return registry;
 }

@@ -103,6 +103,14 @@ std::shared_ptr<const dlib::shape_predictor> sharedPredictor(const QString &path
     }
 }
 
+// dlib builds its frontal detector by decoding an embedded model, which takes a few hundred
+// milliseconds; copying a decoded one is far cheaper, so each aligner copies this one.
+const dlib::frontal_face_detector &prototypeDetector()
+{
+    static const dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    return detector;
+}
+
 QPointF meanPoint(const QVector<QPointF> &points, int first, int count)
 {
     QPointF sum;
@@ -199,7 +207,7 @@ class FaceAligner::Private
 {
 public:
     AlignmentSettings settings;
-    dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
+    dlib::frontal_face_detector detector = prototypeDetector();
     std::shared_ptr<const dlib::shape_predictor> predictor;
     QString errorString;
 

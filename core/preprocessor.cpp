@@ -60,6 +60,13 @@ PreprocessSettings PreprocessSettings::fromJson(const QJsonObject &json)
     return settings;
 }
 
+bool PreprocessSettings::isSupported(const QJsonObject &json)
+{
+    return json.value(QStringLiteral("pipelineVersion")).toInt() == kPipelineVersion
+        && json.value(QStringLiteral("resize")).toString() == QLatin1String("area")
+        && json.value(QStringLiteral("color")).toString() == QLatin1String("gray-bt601");
+}
+
 QByteArray PreprocessSettings::fingerprint() const
 {
     const QByteArray canonical = QJsonDocument(toJson()).toJson(QJsonDocument::Compact);

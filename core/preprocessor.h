@@ -31,6 +31,9 @@ struct PreprocessSettings
 
     QJsonObject toJson() const;
     static PreprocessSettings fromJson(const QJsonObject &json);
+    /// Returns true when \a json was written by this pipeline version, so that
+    /// fromJson(json) reproduces the preprocessing exactly.
+    static bool isSupported(const QJsonObject &json);
     /// Returns a hex digest of the settings that change the pipeline's output.
     QByteArray fingerprint() const;
     bool operator==(const PreprocessSettings &other) const;

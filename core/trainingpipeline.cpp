@@ -132,6 +132,7 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
                          const std::atomic<bool> *cancel)
 {
     PreparedData prepared;
+    prepared.settings = request.preprocessing;
     auto report = [&](PipelinePhase phase, int done, int total) {
         if (!progress)
             return;
@@ -385,7 +386,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     metadata.inputSize = QSize(data.training.width, data.training.height);
     metadata.attribute = attribute;
     metadata.classNames = {classNames.negative, classNames.positive};
-    metadata.preprocessing = PreprocessSettings().toJson();
+    metadata.preprocessing = data.settings.toJson();
     metadata.trainingData = data.description;
     QJsonObject recipe = options.toJson();
     recipe.insert(QStringLiteral("stepsDone"), result.training.steps);

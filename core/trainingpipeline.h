@@ -49,6 +49,8 @@ struct PreparedData
     TensorSet training;
     TensorSet validation;
     TensorSet test;
+    /// Preprocessing the tensors went through; stored in the model file.
+    PreprocessSettings settings;
     /// Where the data came from, for the model file.
     QJsonObject description;
     int selectedCount = 0;

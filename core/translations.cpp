@@ -103,7 +103,9 @@ QString installTranslators(QCoreApplication &app, const QString &languageOverrid
 
 QString languageFromSettings()
 {
-    return QSettings().value(QLatin1String(kLanguageSettingsKey)).toString();
+    // The GUI's settings file, also when profilelens-cli (another application name) reads it.
+    const QSettings settings(QCoreApplication::organizationName(), QStringLiteral("ProfileLens"));
+    return settings.value(QLatin1String(kLanguageSettingsKey)).toString();
 }
 
 QStringList availableLanguages()

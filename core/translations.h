@@ -26,7 +26,8 @@ inline constexpr char kLanguageSettingsKey[] = "ui/language";
  */
 QString installTranslators(QCoreApplication &app, const QString &languageOverride);
 
-/// Returns the language stored under kLanguageSettingsKey in the default QSettings.
+/// Returns the language stored under kLanguageSettingsKey in the settings of the GUI
+/// (organization QCoreApplication::organizationName(), application "ProfileLens").
 QString languageFromSettings();
 
 /// Returns the codes of the languages that have a ProfileLens translation, "en" first.

@@ -1,16 +1,25 @@
-// Renders the main window with a labeled project and saves the picture for a visual check.
+// Renders the main window with a labeled project, its empty state and its Evaluation page,
+// and saves the pictures for a visual check.
 
 #include "testimages.h"
 
+#include "classifier.h"
+#include "evaluationdashboard.h"
+#include "evaluationmodel.h"
 #include "gallerymodel.h"
 #include "galleryview.h"
 #include "mainwindow.h"
+#include "modelfile.h"
 #include "projectstore.h"
+#include "stageviewer.h"
 #include "thumbnailloader.h"
+#include "trainingpipeline.h"
 
 #include <QDir>
 #include <QSet>
+#include <QRandomGenerator>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +37,7 @@ private Q_SLOTS:
 
     void labeledProject();
     void emptyProject();
+    void evaluationPage();
 
 private:
     QImage grabWindow(const QString &fileName);
@@ -140,6 +150,10 @@ void TestGuiScreenshot::labeledProject()
                                   qPrintable(QStringLiteral("row %1 has no thumbnail").arg(row)),
                                   20000);
     }
+    // The stages panel shows the current image once its alignment has finished.
+    auto *stages = m_window->findChild<StageViewer *>();
+    QVERIFY(stages);
+    QTRY_VERIFY_WITH_TIMEOUT(!stages->isProcessing(), 30000);
     QTest::qWait(50);
 
     const QImage shot = grabWindow(QStringLiteral("gui_screenshot.png"));
@@ -164,6 +178,109 @@ void TestGuiScreenshot::emptyProject()
     QVERIFY(!shot.isNull());
     QCOMPARE(m_window->galleryView()->model()->rowCount(), 0);
     QVERIFY(m_window->galleryView()->emptyText().startsWith(QStringLiteral("Drop pictures")));
+}
+
+void TestGuiScreenshot::evaluationPage()
+{
+    constexpr int kImageCount = 8;
+    constexpr double kThreshold = 0.55;
+    const QString projectDir = m_dir->filePath(QStringLiteral("Eyewear study"));
+    const QString attribute = ProjectStore::defaultAttribute();
+    {
+        ProjectStore setup;
+        QVERIFY(setup.create(projectDir).isOk());
+        const QImage astronaut(TestImages::astronautPath());
+        QVERIFY(!astronaut.isNull());
+
+        // A real, untrained model file whose evaluation rows are written by hand: a test
+        // and a training split with scores that separate the classes imperfectly.
+        QString error;
+        const Classifier classifier =
+            Classifier::create(QStringLiteral("compact"), QSize(28, 28), &error);
+        QVERIFY2(!classifier.isNull(), qPrintable(error));
+        ModelMetadata metadata;
+        metadata.attribute = attribute;
+        metadata.classNames = {QStringLiteral("No eyeglasses"), QStringLiteral("Eyeglasses")};
+        metadata.threshold = kThreshold;
+        const QString modelPath = QDir(projectDir).filePath(QStringLiteral("models/study.plmodel"));
+        QVERIFY(QDir().mkpath(QFileInfo(modelPath).absolutePath()));
+        QVERIFY2(ModelFile::save(modelPath, classifier, metadata, WeightPrecision::Float32,
+                                 &error),
+                 qPrintable(error));
+
+        QVector<qint64> ids;
+        EvaluationRows rows;
+        QRandomGenerator random(7);
+        for (int i = 0; i < kImageCount; ++i) {
+            const QString path = m_dir->filePath(QStringLiteral("face-%1.jpg").arg(i + 1));
+            QVERIFY(TestImages::rotated(astronaut, (i - 4) * 5.0).save(path));
+            ImageSource source;
+            source.location = path;
+            const ImportResult imported = setup.importFile(path, source);
+            QVERIFY2(imported.isOk(), qPrintable(imported.errorString));
+            ids << imported.imageId;
+        }
+        for (int i = 0; i < 400; ++i) {
+            const int label = i % 3 == 0 ? 1 : 0;
+            // Positives centre on 0.7 and negatives on 0.3, so both error cells are filled.
+            const double score = std::clamp((label ? 0.7 : 0.3) + 0.22 * (random.generateDouble()
+                                                                          - 0.5) * 2.0,
+                                            0.0, 1.0);
+            rows.splits << (i < 300 ? QStringLiteral("train") : QStringLiteral("test"));
+            rows.sources << m_dir->filePath(QStringLiteral("face-%1.jpg").arg(i % kImageCount + 1));
+            rows.labels.push_back(label);
+            rows.probabilities.push_back(float(score));
+        }
+        QVERIFY2(writeEvaluationRows(evaluationPathForModel(modelPath), rows, &error),
+                 qPrintable(error));
+
+        ModelRecord record;
+        record.name = QStringLiteral("study");
+        record.attribute = attribute;
+        record.filePath = modelPath;
+        record.threshold = kThreshold;
+        const StoreResult<qint64> added = setup.addModel(record);
+        QVERIFY(added.isOk());
+        QVERIFY(setup.setActiveModel(added.value).isOk());
+
+        const double probabilities[kImageCount] = {0.92, 0.71, 0.63, 0.48, 0.35, 0.58, 0.21, 0.09};
+        const LabelValue labels[kImageCount] = {LabelValue::Yes, LabelValue::Yes, LabelValue::No,
+                                                LabelValue::Yes, LabelValue::No,  LabelValue::No,
+                                                LabelValue::No,  LabelValue::No};
+        QVector<PredictionRecord> predictions;
+        for (int i = 0; i < kImageCount; ++i) {
+            QVERIFY(setup.setLabel(ids.at(i), attribute, labels[i]).isOk());
+            PredictionRecord prediction;
+            prediction.modelId = added.value;
+            prediction.imageId = ids.at(i);
+            prediction.probability = probabilities[i];
+            prediction.alignmentStatus = QStringLiteral("found");
+            predictions << prediction;
+        }
+        QVERIFY(setup.storePredictions(predictions).isOk());
+    }
+
+    EvaluationDashboard *dashboard = m_window->evaluationDashboard();
+    QSignalSpy loaded(dashboard, &EvaluationDashboard::evaluationLoaded);
+    QVERIFY(m_window->openProject(projectDir));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.at(0).at(0).toBool(), true);
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->setCurrentPage(MainWindow::Page::Evaluation);
+    QCOMPARE(dashboard->threshold(), kThreshold);
+    QVERIFY(dashboard->hasDataSet(EvaluationDashboard::TestSet));
+    QVERIFY(dashboard->hasDataSet(EvaluationDashboard::TrainingSet));
+    QVERIFY(dashboard->hasDataSet(EvaluationDashboard::ProjectLabelSet));
+    QCOMPARE(dashboard->evaluationModel()->rowCount(), 100);
+    // Let the table's thumbnails and the charts settle before the grab.
+    QTest::qWait(500);
+
+    const QImage shot = grabWindow(QStringLiteral("gui_screenshot_evaluation.png"));
+    QVERIFY(!shot.isNull());
+    QCOMPARE(shot.size() / shot.devicePixelRatio(), QSize(1280, 800));
+    QVERIFY2(distinctColours(shot) > 200, qPrintable(QString::number(distinctColours(shot))));
 }
 
 QTEST_MAIN(TestGuiScreenshot)

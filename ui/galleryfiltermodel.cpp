@@ -39,6 +39,18 @@ void GalleryFilterModel::setThreshold(double threshold)
         invalidateRowsFilter();
 }
 
+void GalleryFilterModel::setImageIds(const QVector<qint64> &imageIds)
+{
+    m_imageIds = QSet<qint64>(imageIds.cbegin(), imageIds.cend());
+    if (m_filter == Filter::ImageIds)
+        invalidateRowsFilter();
+}
+
+QSet<qint64> GalleryFilterModel::imageIds() const
+{
+    return m_imageIds;
+}
+
 bool GalleryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (m_filter == Filter::All)
@@ -62,6 +74,8 @@ bool GalleryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return probability.isValid() && probability.toDouble() >= m_threshold;
     case Filter::PredictedNo:
         return probability.isValid() && probability.toDouble() < m_threshold;
+    case Filter::ImageIds:
+        return m_imageIds.contains(index.data(GalleryModel::ImageIdRole).toLongLong());
     }
     return true;
 }

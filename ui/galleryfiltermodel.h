@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
+#include <QVector>
 
 namespace ProfileLens {
 
@@ -20,6 +22,8 @@ public:
         PredictedYes,
         /// Probability below the threshold; rows without a prediction are hidden.
         PredictedNo,
+        /// The images set by setImageIds(), such as those of a confusion-matrix cell.
+        ImageIds,
     };
     Q_ENUM(Filter)
 
@@ -32,12 +36,17 @@ public:
     double threshold() const;
     void setThreshold(double threshold);
 
+    /// Sets the images that Filter::ImageIds shows, by project image id.
+    void setImageIds(const QVector<qint64> &imageIds);
+    QSet<qint64> imageIds() const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
     Filter m_filter = Filter::All;
     double m_threshold = 0.5;
+    QSet<qint64> m_imageIds;
 };
 
 } // namespace ProfileLens

@@ -1,13 +1,18 @@
 #include "mainwindow.h"
 
 #include "downloaddialog.h"
+#include "evaluationdashboard.h"
 #include "gallerydelegate.h"
 #include "gallerymodel.h"
 #include "galleryview.h"
 #include "imageloader.h"
 #include "labelcommands.h"
+#include "modelfile.h"
+#include "predictallworker.h"
 #include "shortcutsdialog.h"
 #include "stageviewer.h"
+#include "trainingdialog.h"
+#include "trainingpipeline.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLoggingCategory>
@@ -28,9 +34,11 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -61,6 +69,18 @@ constexpr int kGridSpacing = 8;
 // How long transient status-bar messages stay, in milliseconds.
 constexpr int kStatusMessageMs = 8000;
 
+// Demo pictures and their true Eyeglasses labels, so the Evaluation page can compare the
+// model's output with the truth.
+struct DemoPicture
+{
+    const char *fileName;
+    LabelValue eyeglasses;
+};
+constexpr DemoPicture kDemoPictures[] = {
+    {"astronaut.png", LabelValue::No},
+    {"grace_hopper.jpg", LabelValue::Yes},
+};
+
 QIcon resourceIcon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
@@ -76,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_delegate(new GalleryDelegate(this))
     , m_undoStack(new QUndoStack(this))
     , m_importer(new Importer(this))
+    , m_predictWorker(new PredictAllWorker(this))
 {
     setWindowIcon(resourceIcon("profilelens"));
     setAcceptDrops(true);
@@ -84,13 +105,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_view->setModel(m_filterModel);
     m_view->setItemDelegate(m_delegate);
     m_view->setAccessibleName(tr("Gallery"));
-    setCentralWidget(m_view);
 
     createActions();
     createMenus();
     createToolBar();
     createStatusBar();
     createDocks();
+    createEvaluationPage();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentChanged);
@@ -111,6 +132,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_importer, &Importer::imagesImported, this, &MainWindow::onImagesImported);
     connect(m_importer, &Importer::finished, this, &MainWindow::onImportFinished);
 
+    connect(m_predictWorker, &PredictAllWorker::progress, this,
+            &MainWindow::onPredictAllProgress);
+    connect(m_predictWorker, &PredictAllWorker::finished, this,
+            &MainWindow::onPredictAllFinished);
+
     readSettings();
     updateEmptyText();
     updateActions();
@@ -122,6 +148,8 @@ MainWindow::~MainWindow()
     // The importer's worker uses its own store; stop it before the views go away.
     m_importer->cancel();
     m_importer->waitForFinished();
+    m_predictWorker->cancel();
+    m_predictWorker->waitForFinished();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -231,8 +259,19 @@ void MainWindow::createActions()
     });
 
     m_trainAction = new QAction(tr("&Train Model..."), this);
-    m_trainAction->setEnabled(false);
-    m_trainAction->setToolTip(tr("Training from the project's labels is not available yet"));
+    m_trainAction->setToolTip(tr("Train a model on a dataset or on the project's labels"));
+    connect(m_trainAction, &QAction::triggered, this, &MainWindow::openTrainingDialog);
+
+    m_predictAllAction = new QAction(tr("&Predict All Images"), this);
+    m_predictAllAction->setShortcut(QKeySequence(tr("Ctrl+P")));
+    m_predictAllAction->setToolTip(tr("Score every project image with the active model"));
+    connect(m_predictAllAction, &QAction::triggered, this, &MainWindow::predictAll);
+
+    m_evaluateAction = new QAction(tr("&Evaluate Models"), this);
+    m_evaluateAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_evaluateAction->setToolTip(tr("Show the confusion matrix, report and curves of a model"));
+    connect(m_evaluateAction, &QAction::triggered, this,
+            [this]() { setCurrentPage(Page::Evaluation); });
 
     m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(tr("Ctrl+/"))});
@@ -281,6 +320,12 @@ void MainWindow::createMenus()
 
     m_modelsMenu = menuBar()->addMenu(tr("&Models"));
     m_modelsMenu->addAction(m_trainAction);
+    m_modelsMenu->addAction(m_predictAllAction);
+    m_activeModelMenu = m_modelsMenu->addMenu(tr("Set &Active Model"));
+    m_activeModelMenu->setObjectName(QStringLiteral("activeModelMenu"));
+    connect(m_activeModelMenu, &QMenu::aboutToShow, this, &MainWindow::populateActiveModelMenu);
+    m_modelsMenu->addSeparator();
+    m_modelsMenu->addAction(m_evaluateAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
@@ -332,6 +377,7 @@ void MainWindow::createToolBar()
         {tr("Unsure"), GalleryFilterModel::Filter::Unsure},
         {tr("Predicted yes"), GalleryFilterModel::Filter::PredictedYes},
         {tr("Predicted no"), GalleryFilterModel::Filter::PredictedNo},
+        {tr("Selected on Evaluation page"), GalleryFilterModel::Filter::ImageIds},
     };
     for (const auto &filter : filters)
         m_filterCombo->addItem(filter.first, QVariant::fromValue(filter.second));
@@ -369,13 +415,32 @@ void MainWindow::createStatusBar()
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
 
+    m_predictLabel = new QLabel(this);
+    m_predictBar = new QProgressBar(this);
+    m_predictBar->setMaximumWidth(200);
+    m_predictBar->setAccessibleName(tr("Prediction progress"));
+    m_cancelPredictButton = new QToolButton(this);
+    m_cancelPredictButton->setIcon(resourceIcon("cancel"));
+    m_cancelPredictButton->setAutoRaise(true);
+    m_cancelPredictButton->setToolTip(tr("Cancel the prediction"));
+    m_cancelPredictButton->setAccessibleName(tr("Cancel prediction"));
+    connect(m_cancelPredictButton, &QToolButton::clicked, m_predictWorker,
+            &PredictAllWorker::cancel);
+    m_modelLabel = new QLabel(this);
+    m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+
     statusBar()->addPermanentWidget(m_progressLabel);
     statusBar()->addPermanentWidget(m_progressBar);
     statusBar()->addPermanentWidget(m_cancelImportButton);
+    statusBar()->addPermanentWidget(m_predictLabel);
+    statusBar()->addPermanentWidget(m_predictBar);
+    statusBar()->addPermanentWidget(m_cancelPredictButton);
+    statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_countsLabel);
-    m_progressLabel->hide();
-    m_progressBar->hide();
-    m_cancelImportButton->hide();
+    for (QWidget *widget : std::initializer_list<QWidget *>{
+             m_progressLabel, m_progressBar, m_cancelImportButton, m_predictLabel, m_predictBar,
+             m_cancelPredictButton})
+        widget->hide();
 }
 
 void MainWindow::createDocks()
@@ -399,6 +464,54 @@ void MainWindow::createDocks()
         toggle->setShortcut(QKeySequence(tr("Ctrl+T")));
         view->addAction(toggle);
     }
+}
+
+void MainWindow::createEvaluationPage()
+{
+    m_dashboard = new EvaluationDashboard(this);
+    m_dashboard->setObjectName(QStringLiteral("evaluationDashboard"));
+
+    // The scroll area keeps the dashboard's minimum width out of the window's, so the
+    // gallery and the stages panel still fit a 1280 pixel wide screen.
+    auto *dashboardScroll = new QScrollArea(this);
+    dashboardScroll->setWidget(m_dashboard);
+    dashboardScroll->setWidgetResizable(true);
+    dashboardScroll->setFrameShape(QFrame::NoFrame);
+
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_view, tr("&Pictures"));
+    m_pages->addTab(dashboardScroll, tr("E&valuation"));
+    setCentralWidget(m_pages);
+
+    // The charts and tables need the whole width, so the stages panel steps aside on the
+    // Evaluation page and comes back with the gallery.
+    connect(m_pages, &QTabWidget::currentChanged, this, [this, dashboardScroll](int index) {
+        const bool evaluation = m_pages->widget(index) == dashboardScroll;
+        if (evaluation) {
+            m_stageDockHiddenForEvaluation = m_stageDock->isVisible();
+            m_stageDock->hide();
+        } else if (std::exchange(m_stageDockHiddenForEvaluation, false)) {
+            m_stageDock->show();
+        }
+    });
+
+    // The gallery's badges and prediction filters follow the slider only while the dashboard
+    // shows the active model, because another model's threshold does not fit its scores.
+    connect(m_dashboard, &EvaluationDashboard::thresholdChanged, this, [this](double threshold) {
+        if (m_activeModelId >= 0 && m_dashboard->modelId() == m_activeModelId)
+            setPredictionThreshold(threshold);
+    });
+    connect(m_dashboard, &EvaluationDashboard::thresholdSaved, this,
+            [this](qint64 modelId, double threshold) {
+                if (modelId == m_activeModelId)
+                    setPredictionThreshold(threshold);
+            });
+    connect(m_dashboard, &EvaluationDashboard::imageIdsSelected, this,
+            &MainWindow::onEvaluationImagesSelected);
+    connect(m_dashboard, &EvaluationDashboard::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
 }
 
 void MainWindow::readSettings()
@@ -465,6 +578,11 @@ void MainWindow::setStore(std::unique_ptr<ProjectStore> store)
         m_importer->cancel();
         m_importer->waitForFinished();
     }
+    if (m_predictWorker->isRunning()) {
+        m_predictWorker->cancel();
+        m_predictWorker->waitForFinished();
+    }
+    m_showEvaluationAfterPrediction = false;
     m_undoStack->clear();
 
     // Point every view at the new store before the old one is destroyed.
@@ -488,8 +606,16 @@ void MainWindow::setStore(std::unique_ptr<ProjectStore> store)
     const QString error = m_model->setProject(m_store.get());
     if (!error.isEmpty())
         showError(tr("Cannot Read Project"), error);
+    m_filterModel->setImageIds({});
+    if (m_filterModel->filter() == GalleryFilterModel::Filter::ImageIds)
+        setFilter(GalleryFilterModel::Filter::All);
+    registerDefaultModel();
+    loadActivePredictions();
+    m_dashboard->setProject(m_store.get(), attribute);
     previous.reset();
 
+    if (m_trainingDialog && !m_trainingDialog->isRunning())
+        m_trainingDialog->setProject(m_store->folder(), m_store->attributes().value, attribute);
     reloadAttributes();
     const QString folder = m_store->folder();
     setWindowTitle(tr("%1 - ProfileLens").arg(QDir(folder).dirName()));
@@ -530,6 +656,7 @@ bool MainWindow::setCurrentAttribute(const QString &attribute)
         if (!error.isEmpty())
             showError(tr("Cannot Read Labels"), error);
         m_store->setSetting(QLatin1String(kAttributeSettingKey), attribute);
+        m_dashboard->setProject(m_store.get(), attribute);
     }
     const int index = m_attributeCombo->findText(attribute);
     if (index >= 0)
@@ -819,6 +946,8 @@ void MainWindow::updateActions()
                             m_addAttributeAction})
         action->setEnabled(hasProject);
     m_selectAllAction->setEnabled(hasImages);
+    m_predictAllAction->setEnabled(hasImages && !m_predictWorker->isRunning());
+    m_activeModelMenu->setEnabled(hasProject);
 
     // Prediction filters need a prediction for at least one image.
     if (auto *items = qobject_cast<QStandardItemModel *>(m_filterCombo->model())) {
@@ -828,6 +957,10 @@ void MainWindow::updateActions()
                                    || filter == GalleryFilterModel::Filter::PredictedNo;
             if (predicted)
                 items->item(i)->setEnabled(m_model->hasPredictions());
+            // Offered once the Evaluation page has selected images.
+            if (filter == GalleryFilterModel::Filter::ImageIds)
+                items->item(i)->setEnabled(m_filterModel->filter() == filter
+                                           || !m_filterModel->imageIds().isEmpty());
         }
     }
 }
@@ -1047,6 +1180,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_importer->cancel();
         m_importer->waitForFinished();
     }
+    if (m_predictWorker->isRunning()) {
+        m_predictWorker->cancel();
+        m_predictWorker->waitForFinished();
+    }
+    // The saved layout keeps the stages panel that the Evaluation page hid.
+    if (m_stageDockHiddenForEvaluation)
+        m_stageDock->show();
     writeSettings();
     QMainWindow::closeEvent(event);
 }
@@ -1088,6 +1228,374 @@ void MainWindow::setThumbnailSide(int side)
     updateThumbnailScale();
 }
 
+// ---------------------------------------------------------------------------------------
+// Models and evaluation
+
+EvaluationDashboard *MainWindow::evaluationDashboard() const
+{
+    return m_dashboard;
+}
+
+TrainingDialog *MainWindow::trainingDialog()
+{
+    if (!m_trainingDialog) {
+        m_trainingDialog = new TrainingDialog(this);
+        m_trainingDialog->setObjectName(QStringLiteral("trainingDialog"));
+        connect(m_trainingDialog, &TrainingDialog::modelTrained, this,
+                [this](qint64 modelId, const QString &modelPath) {
+                    if (modelId < 0)
+                        return;
+                    loadActivePredictions();
+                    m_dashboard->reloadModels();
+                    statusBar()->showMessage(
+                        tr("%1 is now the active model. Use Models > Predict All Images to "
+                           "score the pictures.")
+                            .arg(QFileInfo(modelPath).fileName()),
+                        kStatusMessageMs);
+                });
+        connect(m_trainingDialog, &TrainingDialog::predictionsStored, this,
+                [this](qint64 modelId, int) { onPredictionsStored(modelId); });
+    }
+    return m_trainingDialog;
+}
+
+void MainWindow::openTrainingDialog()
+{
+    TrainingDialog *dialog = trainingDialog();
+    if (!dialog->isRunning()) {
+        const QStringList attributes = m_store ? m_store->attributes().value : QStringList();
+        dialog->setProject(projectFolder(), attributes, currentAttribute());
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return m_pages->currentWidget() == m_view ? Page::Pictures : Page::Evaluation;
+}
+
+void MainWindow::setCurrentPage(Page page)
+{
+    m_pages->setCurrentIndex(page == Page::Pictures ? 0 : 1);
+}
+
+QString MainWindow::modelFilePath(const ModelRecord &model) const
+{
+    if (!m_store || !QFileInfo(model.filePath).isRelative())
+        return model.filePath;
+    return QDir(m_store->folder()).filePath(model.filePath);
+}
+
+std::optional<ModelRecord> MainWindow::activeModel() const
+{
+    if (!m_store)
+        return std::nullopt;
+    const StoreResult<std::optional<ModelRecord>> active = m_store->activeModel();
+    return active.isOk() ? active.value : std::nullopt;
+}
+
+bool MainWindow::registerDefaultModel()
+{
+    if (!m_store)
+        return false;
+    const StoreResult<QVector<ModelRecord>> models = m_store->models();
+    if (!models.isOk() || !models.value.isEmpty())
+        return false;
+    const QString path = defaultModelPath();
+    if (path.isEmpty()) {
+        statusBar()->showMessage(tr("No default model found; train one with Models > Train "
+                                    "Model"),
+                                 kStatusMessageMs);
+        return false;
+    }
+
+    ModelMetadata metadata;
+    QString error;
+    if (!ModelFile::readMetadata(path, &metadata, &error)) {
+        qCWarning(lcUi).noquote() << "Default model not registered:" << error;
+        statusBar()->showMessage(error, kStatusMessageMs);
+        return false;
+    }
+    ModelRecord record;
+    record.name = QFileInfo(path).completeBaseName();
+    record.attribute = metadata.attribute;
+    // NOTE: the absolute path of the shipped file is stored, so a project copied to a
+    // machine with another install prefix loses this model.
+    record.filePath = path;
+    record.threshold = metadata.threshold;
+    record.metrics = metadata.metrics;
+    const StoreResult<qint64> added = m_store->addModel(record);
+    StoreStatus activated;
+    if (added.isOk())
+        activated = m_store->setActiveModel(added.value);
+    const QString failure = added.isOk() ? activated.errorString : added.errorString;
+    if (!failure.isEmpty()) {
+        qCWarning(lcUi).noquote() << "Default model not registered:" << failure;
+        statusBar()->showMessage(failure, kStatusMessageMs);
+        return false;
+    }
+    qCInfo(lcUi) << "Registered the default model" << path << "as model" << added.value;
+    return true;
+}
+
+void MainWindow::loadActivePredictions()
+{
+    const std::optional<ModelRecord> active = activeModel();
+    m_activeModelId = active ? active->id : -1;
+    updateStagePreprocessing(active);
+    if (!active) {
+        m_model->clearPredictions();
+        m_modelLabel->clear();
+        m_modelLabel->setToolTip(QString());
+        updateActions();
+        return;
+    }
+
+    const StoreResult<QVector<PredictionRecord>> predictions = m_store->predictions(active->id);
+    QHash<qint64, double> probabilities;
+    if (predictions.isOk()) {
+        for (const PredictionRecord &prediction : predictions.value) {
+            if (prediction.probability)
+                probabilities.insert(prediction.imageId, *prediction.probability);
+        }
+    } else {
+        statusBar()->showMessage(predictions.errorString, kStatusMessageMs);
+    }
+    m_model->setPredictions(probabilities);
+    setPredictionThreshold(active->threshold);
+    m_modelLabel->setText(tr("Model: %1").arg(active->name));
+    m_modelLabel->setToolTip(QDir::toNativeSeparators(modelFilePath(*active)));
+    updateActions();
+}
+
+void MainWindow::updateStagePreprocessing(const std::optional<ModelRecord> &active)
+{
+    // The stage viewer shows the input of the active model, whose size may differ from the
+    // reference pipeline's 28x28.
+    PreprocessSettings settings;
+    if (active) {
+        ModelMetadata metadata;
+        QString errorString;
+        if (ModelFile::readMetadata(modelFilePath(*active), &metadata, &errorString)
+            && PreprocessSettings::isSupported(metadata.preprocessing))
+            settings = PreprocessSettings::fromJson(metadata.preprocessing);
+    }
+    m_stageViewer->setPreprocessSettings(settings);
+}
+
+void MainWindow::setPredictionThreshold(double threshold)
+{
+    m_filterModel->setThreshold(threshold);
+    m_delegate->setThreshold(threshold);
+    m_view->viewport()->update();
+}
+
+bool MainWindow::setActiveModel(qint64 modelId)
+{
+    if (!m_store)
+        return false;
+    const StoreStatus status = m_store->setActiveModel(modelId);
+    if (!status.isOk()) {
+        showError(tr("Cannot Change the Active Model"), status.errorString);
+        return false;
+    }
+    loadActivePredictions();
+    m_dashboard->reloadModels();
+    return true;
+}
+
+void MainWindow::populateActiveModelMenu()
+{
+    m_activeModelMenu->clear();
+    if (!m_store)
+        return;
+    const StoreResult<QVector<ModelRecord>> models = m_store->models();
+    if (!models.isOk()) {
+        m_activeModelMenu->addAction(models.errorString)->setEnabled(false);
+        return;
+    }
+    if (models.value.isEmpty()) {
+        m_activeModelMenu->addAction(tr("No Models; Use Train Model"))->setEnabled(false);
+        return;
+    }
+    auto *group = new QActionGroup(m_activeModelMenu);
+    for (const ModelRecord &model : models.value) {
+        QAction *action = m_activeModelMenu->addAction(
+            tr("%1 (%2, threshold %3)").arg(model.name, model.attribute).arg(model.threshold, 0,
+                                                                             'f', 2));
+        action->setCheckable(true);
+        action->setChecked(model.active);
+        action->setToolTip(QDir::toNativeSeparators(modelFilePath(model)));
+        group->addAction(action);
+        const qint64 id = model.id;
+        connect(action, &QAction::triggered, this, [this, id]() { setActiveModel(id); });
+    }
+}
+
+bool MainWindow::predictAll()
+{
+    if (!m_store || m_predictWorker->isRunning())
+        return false;
+    const std::optional<ModelRecord> active = activeModel();
+    if (!active) {
+        statusBar()->showMessage(tr("The project has no active model. Train one with Models > "
+                                    "Train Model, or choose one under Models > Set Active "
+                                    "Model."),
+                                 kStatusMessageMs);
+        return false;
+    }
+    if (!m_predictWorker->start(m_store->folder(), active->id))
+        return false;
+    qCInfo(lcUi) << "Predicting every image of" << m_store->folder() << "with model"
+                 << active->id;
+    m_predictLabel->setText(tr("Predicting with %1...").arg(active->name));
+    m_predictBar->setRange(0, 0);
+    m_predictLabel->show();
+    m_predictBar->show();
+    m_cancelPredictButton->show();
+    updateActions();
+    return true;
+}
+
+bool MainWindow::isPredicting() const
+{
+    return m_predictWorker->isRunning();
+}
+
+void MainWindow::onPredictAllProgress(int done, int total)
+{
+    m_predictBar->setRange(0, total);
+    m_predictBar->setValue(done);
+    m_predictLabel->setText(tr("Predicting %1 of %2").arg(done).arg(total));
+}
+
+void MainWindow::onPredictAllFinished(const PredictAllResult &result)
+{
+    m_predictLabel->hide();
+    m_predictBar->hide();
+    m_cancelPredictButton->hide();
+    const bool showEvaluation = std::exchange(m_showEvaluationAfterPrediction, false);
+
+    if (result.canceled) {
+        statusBar()->showMessage(tr("Prediction canceled; nothing was stored."), kStatusMessageMs);
+    } else if (!result.isOk()) {
+        qCWarning(lcUi).noquote() << "Predict all failed:" << result.errorString;
+        showError(tr("Prediction Failed"), result.errorString);
+    } else {
+        onPredictionsStored(result.modelId);
+        statusBar()->showMessage(tr("Stored probabilities for %1 of %2 images (%3 without a "
+                                    "usable face).")
+                                     .arg(result.predictedCount)
+                                     .arg(result.imageCount)
+                                     .arg(result.failedCount),
+                                 kStatusMessageMs);
+        if (showEvaluation)
+            showProjectEvaluation();
+    }
+    updateActions();
+    Q_EMIT predictAllFinished(result);
+}
+
+void MainWindow::onPredictionsStored(qint64 modelId)
+{
+    if (!m_store)
+        return;
+    const std::optional<ModelRecord> active = activeModel();
+    if (active && active->id == modelId)
+        loadActivePredictions();
+
+    // The dashboard's project set is built from the stored predictions, so it is reread.
+    const StoreResult<QVector<ModelRecord>> models = m_store->models();
+    for (const ModelRecord &model : models.value) {
+        if (model.id == modelId
+            && (m_dashboard->modelId() == modelId || m_dashboard->modelPath().isEmpty()))
+            m_dashboard->loadModel(modelFilePath(model), modelId);
+    }
+}
+
+void MainWindow::showProjectEvaluation()
+{
+    setCurrentPage(Page::Evaluation);
+    // The project's hand-labelled pictures, once the model loading in the background is done.
+    connect(
+        m_dashboard, &EvaluationDashboard::evaluationLoaded, this,
+        [this](bool ok) {
+            if (ok)
+                m_dashboard->setDataSet(EvaluationDashboard::ProjectLabelSet);
+        },
+        Qt::SingleShotConnection);
+    m_dashboard->setDataSet(EvaluationDashboard::ProjectLabelSet);
+}
+
+void MainWindow::onEvaluationImagesSelected(const QVector<qint64> &imageIds)
+{
+    m_filterModel->setImageIds(imageIds);
+    setFilter(GalleryFilterModel::Filter::ImageIds);
+    updateActions();
+    statusBar()->showMessage(tr("The gallery shows the %n image(s) selected on the Evaluation "
+                                "page; choose \"All\" under Show to see every image.",
+                                nullptr, int(imageIds.size())),
+                             kStatusMessageMs);
+}
+
+bool MainWindow::openDemoProject(const QString &folder, const QString &demoPicturesFolder)
+{
+    const bool exists =
+        QFileInfo(QDir(folder).filePath(ProjectStore::databaseFileName())).isFile();
+    if (!(exists ? openProject(folder) : createProject(folder)))
+        return false;
+
+    // Demo pictures, labelled by hand, when the project is still empty.
+    const StoreResult<int> count = m_store->imageCount();
+    if (count.isOk() && count.value == 0) {
+        QVector<qint64> imported;
+        for (const DemoPicture &picture : kDemoPictures) {
+            const QString path = QDir(demoPicturesFolder).filePath(QLatin1String(picture.fileName));
+            ImageSource source;
+            source.location = path;
+            const ImportResult result = m_store->importFile(path, source);
+            if (!result.isOk()) {
+                showError(tr("Demo Picture Missing"),
+                          tr("%1\nReinstall ProfileLens or import pictures with File > Import.")
+                              .arg(result.errorString));
+                return false;
+            }
+            const StoreStatus labelled = m_store->setLabel(
+                result.imageId, ProjectStore::defaultAttribute(), picture.eyeglasses);
+            if (!labelled.isOk())
+                qCWarning(lcUi).noquote() << "Demo label not stored:" << labelled.errorString;
+            imported << result.imageId;
+        }
+        m_model->reload();
+        loadActivePredictions();
+        if (m_filterModel->rowCount() > 0)
+            m_view->setCurrentIndex(m_filterModel->index(0, 0));
+        updateCounts();
+        updateEmptyText();
+        updateActions();
+        qCInfo(lcUi) << "Imported" << imported.size() << "demo pictures into" << folder;
+    }
+
+    const std::optional<ModelRecord> active = activeModel();
+    if (!active) {
+        statusBar()->showMessage(tr("No default model found; train one with Models > Train "
+                                    "Model"),
+                                 kStatusMessageMs);
+        return true;
+    }
+    // Score only when some picture has no prediction yet, so a reopened demo shows at once.
+    const StoreResult<QVector<PredictionRecord>> predictions = m_store->predictions(active->id);
+    const int scored = predictions.isOk() ? int(predictions.value.size()) : 0;
+    if (scored >= m_model->rowCount()) {
+        showProjectEvaluation();
+        return true;
+    }
+    m_showEvaluationAfterPrediction = predictAll();
+    return true;
+}
+
 void MainWindow::showShortcuts()
 {
     const QList<QAction *> actions = {
@@ -1095,7 +1603,8 @@ void MainWindow::showShortcuts()
         m_undoAction,        m_redoAction,       m_selectAllAction,   m_autoAdvanceAction,
         m_largerAction,      m_smallerAction,    m_stageDock->toggleViewAction(),
         m_newProjectAction,  m_openProjectAction, m_importFilesAction, m_importFolderAction,
-        m_downloadAction,    m_shortcutsAction,  m_quitAction,
+        m_downloadAction,    m_trainAction,      m_predictAllAction,  m_evaluateAction,
+        m_shortcutsAction,   m_quitAction,
     };
     auto *dialog = new ShortcutsDialog(actions, this);
     dialog->setObjectName(QStringLiteral("shortcutsDialog"));

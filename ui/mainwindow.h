@@ -2,6 +2,7 @@
 
 #include "galleryfiltermodel.h"
 #include "importer.h"
+#include "predictallworker.h"
 #include "projectstore.h"
 
 #include <QMainWindow>
@@ -17,23 +18,28 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTabWidget;
 class QToolButton;
 class QUndoStack;
 QT_END_NAMESPACE
 
 namespace ProfileLens {
 
+class EvaluationDashboard;
 class GalleryDelegate;
 class GalleryModel;
 class GalleryView;
 class StageViewer;
+class TrainingDialog;
 
 /**
  * The analyst's main screen: the project's gallery with label filters, keyboard labeling
- * with undo, imports by drag and drop or menu, and the stage viewer of the current image.
+ * with undo, imports by drag and drop or menu, the stage viewer of the current image, and
+ * an evaluation page beside the gallery. The Models menu trains models, runs the active
+ * model over every picture and chooses the active model.
  *
- * The window owns the GUI thread's ProjectStore. Imports run on a worker thread with a
- * second store on the same folder.
+ * The window owns the GUI thread's ProjectStore. Imports, training and prediction run on
+ * worker threads, each with a second store on the same folder.
  */
 class MainWindow : public QMainWindow
 {
@@ -42,6 +48,12 @@ class MainWindow : public QMainWindow
 public:
     /// Number of entries kept in File > Recent Projects.
     static constexpr int kMaxRecentProjects = 8;
+
+    /// Tabs of the central area.
+    enum class Page {
+        Pictures,
+        Evaluation,
+    };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -65,8 +77,42 @@ public:
     GalleryFilterModel *galleryFilterModel() const;
     GalleryView *galleryView() const;
     QUndoStack *undoStack() const;
-    /// Empty menu where model training and evaluation commands go.
+    /// Menu with model training, prediction and evaluation commands.
     QMenu *modelsMenu() const;
+    EvaluationDashboard *evaluationDashboard() const;
+    /// The training dialog, created on first use and kept for the window's lifetime.
+    TrainingDialog *trainingDialog();
+
+    Page currentPage() const;
+    void setCurrentPage(Page page);
+
+    /**
+     * Registers the shipped model (defaultModelPath()) in the open project and makes it
+     * active, when the project has no model yet. Returns false when nothing was registered:
+     * no project, models already present, no shipped model, or a failed write.
+     */
+    bool registerDefaultModel();
+    /// Shows the active model's stored predictions and threshold in the gallery, or no
+    /// predictions when the project has no active model.
+    void loadActivePredictions();
+    /// The active model of the open project, or nothing.
+    std::optional<ModelRecord> activeModel() const;
+    /// Makes \a modelId the project's active model and shows its predictions.
+    bool setActiveModel(qint64 modelId);
+
+    /// Runs the active model over every project image in the background. Returns false
+    /// when no project is open, the project has no active model, or a run is going.
+    bool predictAll();
+    bool isPredicting() const;
+
+    /**
+     * Opens the demo project in \a folder, creating it when missing. A project without
+     * images gets the demo pictures from \a demoPicturesFolder, labelled by hand (Grace
+     * Hopper wears eyeglasses, the astronaut does not). With an active model, the pictures
+     * are scored in the background and the Evaluation page shows them afterwards.
+     * Returns false when the project cannot be opened or a demo picture is missing.
+     */
+    bool openDemoProject(const QString &folder, const QString &demoPicturesFolder);
 
     GalleryFilterModel::Filter filter() const;
     void setFilter(GalleryFilterModel::Filter filter);
@@ -96,6 +142,8 @@ Q_SIGNALS:
     void attributeChanged(const QString &attribute);
     /// Emitted after every import has finished and its report was shown.
     void importFinished(const ProfileLens::ImportSummary &summary);
+    /// Emitted after a Predict All run ended, stored its results and updated the views.
+    void predictAllFinished(const ProfileLens::PredictAllResult &result);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -110,6 +158,7 @@ private:
     void createToolBar();
     void createStatusBar();
     void createDocks();
+    void createEvaluationPage();
     void readSettings();
     void writeSettings();
 
@@ -131,6 +180,15 @@ private:
     void importFolderDialog();
     void openDownloadDialog();
     void addAttributeDialog();
+    void openTrainingDialog();
+    void populateActiveModelMenu();
+    void onPredictAllProgress(int done, int total);
+    void onPredictAllFinished(const PredictAllResult &result);
+    void onPredictionsStored(qint64 modelId);
+    void onEvaluationImagesSelected(const QVector<qint64> &imageIds);
+    void setPredictionThreshold(double threshold);
+    void showProjectEvaluation();
+    QString modelFilePath(const ModelRecord &model) const;
     void showShortcuts();
     void showAbout();
 
@@ -147,7 +205,20 @@ private:
     GalleryFilterModel *m_filterModel = nullptr;
     GalleryView *m_view = nullptr;
     GalleryDelegate *m_delegate = nullptr;
+    void updateStagePreprocessing(const std::optional<ModelRecord> &active);
+
     StageViewer *m_stageViewer = nullptr;
+    QTabWidget *m_pages = nullptr;
+    EvaluationDashboard *m_dashboard = nullptr;
+    TrainingDialog *m_trainingDialog = nullptr;
+    PredictAllWorker *m_predictWorker = nullptr;
+    /// Id of the active model whose predictions the gallery shows, or -1.
+    qint64 m_activeModelId = -1;
+    /// True while the Evaluation page has hidden the stages panel, which returns with the
+    /// Pictures page.
+    bool m_stageDockHiddenForEvaluation = false;
+    /// Set by openDemoProject(): show the Evaluation page once Predict All has finished.
+    bool m_showEvaluationAfterPrediction = false;
     QDockWidget *m_stageDock = nullptr;
     QUndoStack *m_undoStack = nullptr;
     Importer *m_importer = nullptr;
@@ -165,6 +236,11 @@ private:
     QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QToolButton *m_cancelImportButton = nullptr;
+    QLabel *m_predictLabel = nullptr;
+    QProgressBar *m_predictBar = nullptr;
+    QToolButton *m_cancelPredictButton = nullptr;
+    QLabel *m_modelLabel = nullptr;
+    QMenu *m_activeModelMenu = nullptr;
 
     QAction *m_newProjectAction = nullptr;
     QAction *m_openProjectAction = nullptr;
@@ -184,6 +260,8 @@ private:
     QAction *m_largerAction = nullptr;
     QAction *m_smallerAction = nullptr;
     QAction *m_trainAction = nullptr;
+    QAction *m_predictAllAction = nullptr;
+    QAction *m_evaluateAction = nullptr;
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };

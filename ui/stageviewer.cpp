@@ -103,8 +103,8 @@ StageViewer::StageViewer(QWidget *parent)
     m_views[kSmall]->setObjectName(QStringLiteral("smallView"));
     m_views[kOriginal]->setAccessibleName(tr("Original picture"));
     m_views[kSmall]->setScaling(StageImageView::Scaling::Pixelated);
-    // The aligned stages differ in height; bottom alignment keeps each next to its caption.
-    for (int stage = kAligned; stage <= kSmall; ++stage)
+    // The stages differ in height; bottom alignment keeps each next to its caption.
+    for (int stage = kOriginal; stage <= kSmall; ++stage)
         m_views[stage]->setAlignment(Qt::AlignHCenter | Qt::AlignBottom);
 
     m_titleLabel = new QLabel(this);

@@ -60,6 +60,8 @@ private:
 
 /// Reads the project's yes/no labels of \a attribute as training pictures. Unsure labels are
 /// left out. The account handle, when there is one, is the group of the group split.
+/// NOTE: eyes placed by hand are not used here, because prepareData() takes file paths only, so
+/// pictures whose face the detector misses are left out of training.
 QString readProjectLabels(const QString &folder, const QString &attribute,
                           QVector<LabeledImage> *images)
 {

@@ -2,8 +2,10 @@
 
 #include "clicommon.h"
 #include "processsetup.h"
+#include "translations.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QLocale>
 #include <QTranslator>
 
@@ -46,10 +48,14 @@ void printUsage()
 int main(int argc, char **argv)
 {
     ProfileLens::ensurePassiveOpenMpWait(argv);
+    // libpng warns about harmless colour profiles in many web images; keep the output for
+    // real problems. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.info=false"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("profilelens-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("ProfileLens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROFILELENS_VERSION));
+    ProfileLens::installTranslators(app, ProfileLens::languageFromSettings());
 
     const QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty()) {

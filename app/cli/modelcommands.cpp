@@ -60,6 +60,10 @@ struct DataOptions
                                CliMessages::tr("Worker threads (default: one per core, here %1).")
                                    .arg(QThread::idealThreadCount()),
                                CliMessages::tr("N")};
+    QCommandLineOption inputSize{QStringLiteral("input-size"),
+                                 CliMessages::tr("Side of the square grayscale model input in pixels "
+                                    "(default 28, as in the reference pipeline)."),
+                                 CliMessages::tr("N"), QStringLiteral("28")};
     QCommandLineOption cacheDir{QStringLiteral("cache-dir"),
                                 CliMessages::tr("Folder of the preprocessing cache (default: the user's "
                                                 "cache folder)."),
@@ -67,7 +71,8 @@ struct DataOptions
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({attribute, policy, max, split, testFraction, seed, threads, cacheDir});
+        parser.addOptions(
+            {attribute, policy, max, split, testFraction, seed, threads, inputSize, cacheDir});
     }
 };
 
@@ -132,6 +137,10 @@ bool buildDataRequest(const QCommandLineParser &parser, const DataOptions &optio
     }
     if (parser.isSet(options.threads) && !readInt(parser, options.threads, 1, &request->threads))
         return false;
+    int side = 28;
+    if (!readInt(parser, options.inputSize, 8, &side))
+        return false;
+    request->preprocessing.inputSize = QSize(side, side);
     request->cacheDir = parser.value(options.cacheDir);
     return true;
 }
@@ -216,8 +225,7 @@ LoadedModel loadModelOption(const QCommandLineParser &parser, const QCommandLine
         return failed;
     }
     LoadedModel model = ModelFile::load(path);
-    if (model.isOk() && !(PreprocessSettings::fromJson(model.metadata.preprocessing)
-                          == PreprocessSettings())) {
+    if (model.isOk() && !PreprocessSettings::isSupported(model.metadata.preprocessing)) {
         model.errorString = CliMessages::tr("%1 was trained with other preprocessing settings than this "
                                             "version of ProfileLens uses; retrain it.")
                                 .arg(path);
@@ -502,6 +510,8 @@ int runEvaluate(const QStringList &arguments)
         return ExitUsage;
     if (!parser.isSet(data.attribute))
         request.attribute = metadata.attribute;
+    // Score with the preprocessing the model was trained on.
+    request.preprocessing = PreprocessSettings::fromJson(metadata.preprocessing);
     std::signal(SIGINT, onInterrupt);
     const PreparedData prepared = runPrepare(request, parser.isSet(data.split), quiet);
     if (!prepared.isOk()) {
