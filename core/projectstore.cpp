@@ -60,19 +60,6 @@ QDateTime fromMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-QString sourceKindKey(ImageSourceKind kind)
-{
-    switch (kind) {
-    case ImageSourceKind::File:
-        return QStringLiteral("file");
-    case ImageSourceKind::Url:
-        return QStringLiteral("url");
-    case ImageSourceKind::Handle:
-        return QStringLiteral("handle");
-    }
-    return QStringLiteral("file");
-}
-
 ImageSourceKind sourceKindFromKey(const QString &key)
 {
     if (key == QLatin1String("url"))
@@ -181,6 +168,20 @@ const char *const kModelColumns =
     "id, name, attribute, file_path, created_at, metrics_json, threshold, active";
 
 } // namespace
+
+QString imageSourceKindKey(ImageSourceKind kind)
+{
+    switch (kind) {
+    case ImageSourceKind::File:
+        return QStringLiteral("file");
+    case ImageSourceKind::Url:
+        return QStringLiteral("url");
+    case ImageSourceKind::Handle:
+        return QStringLiteral("handle");
+    }
+    return QStringLiteral("file");
+}
+
 
 QString labelValueKey(LabelValue value)
 {
@@ -636,7 +637,7 @@ ImportResult ProjectStore::importBytes(const QByteArray &data, const QString &na
     insert.addBindValue(loaded.image.width());
     insert.addBindValue(loaded.image.height());
     insert.addBindValue(nowMs());
-    insert.addBindValue(sourceKindKey(source.kind));
+    insert.addBindValue(imageSourceKindKey(source.kind));
     insert.addBindValue(notNull(source.location));
     insert.addBindValue(notNull(source.handle));
     if (!insert.exec()) {

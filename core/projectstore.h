@@ -33,6 +33,9 @@ enum class ImageSourceKind {
     Handle,
 };
 
+/// Returns "file", "url" or "handle", the spelling stored in the database and used in exports.
+QString imageSourceKindKey(ImageSourceKind kind);
+
 /// Provenance of an imported image, kept for the targeting export.
 struct ImageSource
 {

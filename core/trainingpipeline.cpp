@@ -78,6 +78,18 @@ void collectRows(const Dataset &dataset, const std::vector<int> &rows, int attri
     }
 }
 
+void reportProgress(const PipelineProgressCallback &progress, PipelinePhase phase, int done,
+                    int total)
+{
+    if (!progress)
+        return;
+    PipelineProgress update;
+    update.phase = phase;
+    update.done = done;
+    update.total = total;
+    progress(update);
+}
+
 QJsonObject reportJson(const ClassificationReport &report)
 {
     auto classJson = [](const ClassMetrics &metrics) {
@@ -134,13 +146,7 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
     PreparedData prepared;
     prepared.settings = request.preprocessing;
     auto report = [&](PipelinePhase phase, int done, int total) {
-        if (!progress)
-            return;
-        PipelineProgress update;
-        update.phase = phase;
-        update.done = done;
-        update.total = total;
-        progress(update);
+        reportProgress(progress, phase, done, total);
     };
 
     // Read
@@ -297,13 +303,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     PipelineResult result;
     result.data = data;
     auto report = [&](PipelinePhase phase, int done, int total) {
-        if (!progress)
-            return;
-        PipelineProgress update;
-        update.phase = phase;
-        update.done = done;
-        update.total = total;
-        progress(update);
+        reportProgress(progress, phase, done, total);
     };
 
     // Train

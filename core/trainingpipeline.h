@@ -25,7 +25,7 @@ struct LabeledImage
     QString group;
 };
 
-/// Where the pictures and labels come from, and how they are selected and split.
+/// Source of the labelled pictures, with their selection, split and preprocessing.
 struct DataRequest
 {
     /// CelebA-format attribute file, a labels CSV, or a folder holding one. Empty when

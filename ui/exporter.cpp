@@ -18,19 +18,6 @@ namespace ProfileLens {
 
 namespace {
 
-QString sourceKindKey(ImageSourceKind kind)
-{
-    switch (kind) {
-    case ImageSourceKind::File:
-        return QStringLiteral("file");
-    case ImageSourceKind::Url:
-        return QStringLiteral("url");
-    case ImageSourceKind::Handle:
-        return QStringLiteral("handle");
-    }
-    return QStringLiteral("file");
-}
-
 struct TargetRow
 {
     const ImageRecord *image = nullptr;
@@ -101,7 +88,7 @@ bool Exporter::writeTargetingCsv(const ProjectStore &store, qint64 modelId,
             ? source.handle
             : source.location;
         const auto label = labelsById.find(row.image->id);
-        out << sourceKindKey(source.kind) << ',' << csvField(where) << ','
+        out << imageSourceKindKey(source.kind) << ',' << csvField(where) << ','
             << (label == labelsById.end() ? QString() : labelValueKey(label.value())) << ','
             << QString::number(row.probability, 'f', 6) << ','
             << (row.probability >= threshold ? "yes" : "no") << '\n';

@@ -51,6 +51,9 @@ private:
 /// prints the reason when they are invalid.
 bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments);
 
+/// Returns \a value quoted for CSV when it contains a comma, a quote or a line break.
+QString csvField(const QString &value);
+
 /// The option every command has.
 QCommandLineOption quietOption();
 

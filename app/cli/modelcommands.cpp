@@ -203,16 +203,6 @@ void printEvaluation(const QString &title, const std::vector<float> &scores,
     printOut(QString());
 }
 
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
-        && !value.contains(QLatin1Char('\n')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
 LoadedModel loadModelOption(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     QString path = parser.value(option);
@@ -455,15 +445,16 @@ int runEvaluate(const QStringList &arguments)
     const QCommandLineOption thresholdOption(
         QStringLiteral("threshold"), CliMessages::tr("Decision threshold (default: the model's)."), CliMessages::tr("T"));
     const QCommandLineOption partOption(QStringLiteral("part"),
-                                        CliMessages::tr("Rows to score: test (default), train or all."),
+                                        CliMessages::tr("Rows to score: test (default), validation, train or all."),
                                         CliMessages::tr("PART"), QStringLiteral("test"));
     parser.addOptions({modelOption, thresholdOption, partOption, quietOption()});
     if (!parseCommandLine(parser, arguments))
         return ExitUsage;
     const QString part = parser.value(partOption);
     if (part != QLatin1String("test") && part != QLatin1String("train")
-        && part != QLatin1String("all")) {
-        printError(CliMessages::tr("Invalid --part value '%1': use test, train or all.").arg(part));
+        && part != QLatin1String("validation") && part != QLatin1String("all")) {
+        printError(CliMessages::tr("Invalid --part value '%1': use test, validation, train or all.")
+                       .arg(part));
         return ExitUsage;
     }
 
@@ -528,6 +519,8 @@ int runEvaluate(const QStringList &arguments)
     TensorSet set;
     if (part == QLatin1String("test")) {
         set = prepared.test;
+    } else if (part == QLatin1String("validation")) {
+        set = prepared.validation;
     } else {
         set = prepared.training;
         for (const TensorSet *extra : {&prepared.validation, &prepared.test}) {
