@@ -27,6 +27,10 @@
         <source>Could not build architecture &quot;%1&quot;: %2</source>
         <translation>Die Architektur &quot;%1&quot; konnte nicht aufgebaut werden: %2</translation>
     </message>
+    <message>
+        <source>compact with batch normalisation after each convolution</source>
+        <translation>compact mit Batch-Normalisierung nach jeder Faltung</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -539,16 +543,8 @@
         <translation>T</translation>
     </message>
     <message>
-        <source>Rows to score: test (default), train or all.</source>
-        <translation>Zu bewertende Zeilen: test (Standard), train oder all.</translation>
-    </message>
-    <message>
         <source>PART</source>
         <translation>TEIL</translation>
-    </message>
-    <message>
-        <source>Invalid --part value &apos;%1&apos;: use test, train or all.</source>
-        <translation>Ungültiger Wert &apos;%1&apos; für --part: Verwenden Sie test, train oder all.</translation>
     </message>
     <message>
         <source>No model given and no default model found. Pass --model FILE.</source>
@@ -649,6 +645,18 @@
     <message>
         <source>Folder of the preprocessing cache (default: the user&apos;s cache folder).</source>
         <translation>Ordner des Vorverarbeitungs-Caches (Standard: der Cache-Ordner des Benutzers).</translation>
+    </message>
+    <message>
+        <source>Side of the square grayscale model input in pixels (default 28, as in the reference pipeline).</source>
+        <translation>Seitenlänge der quadratischen Graustufen-Modelleingabe in Pixeln (Standard 28 wie in der Referenz-Pipeline).</translation>
+    </message>
+    <message>
+        <source>Rows to score: test (default), validation, train or all.</source>
+        <translation>Zu bewertende Zeilen: test (Standard), validation, train oder all.</translation>
+    </message>
+    <message>
+        <source>Invalid --part value &apos;%1&apos;: use test, validation, train or all.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --part: test, validation, train oder all verwenden.</translation>
     </message>
 </context>
 <context>
@@ -1705,10 +1713,6 @@ Vorhergesagte Wahrscheinlichkeit: %1</translation>
         <translation>Modell &amp;trainieren...</translation>
     </message>
     <message>
-        <source>Training from the project&apos;s labels is not available yet</source>
-        <translation>Training mit den Labels des Projekts ist noch nicht verfügbar</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1986,6 +1990,127 @@ Vorhergesagte Wahrscheinlichkeit: %1</translation>
     <message>
         <source>&lt;b&gt;ProfileLens %1&lt;/b&gt;&lt;p&gt;Finds profile pictures that show a face attribute, such as eyeglasses: label pictures, train a model, and export the accounts to target.&lt;/p&gt;</source>
         <translation>&lt;b&gt;ProfileLens %1&lt;/b&gt;&lt;p&gt;Findet Profilbilder, die ein Gesichtsmerkmal wie eine Brille zeigen: Bilder beschriften, ein Modell trainieren und die Zielkonten exportieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Train a model on a dataset or on the project&apos;s labels</source>
+        <translation>Ein Modell auf einem Datensatz oder den Labels des Projekts trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Predict All Images</source>
+        <translation>Alle Bilder &amp;vorhersagen</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Score every project image with the active model</source>
+        <translation>Jedes Projektbild mit dem aktiven Modell bewerten</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate Models</source>
+        <translation>Modelle &amp;auswerten</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Show the confusion matrix, report and curves of a model</source>
+        <translation>Konfusionsmatrix, Bericht und Kurven eines Modells anzeigen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Active Model</source>
+        <translation>&amp;Aktives Modell festlegen</translation>
+    </message>
+    <message>
+        <source>Selected on Evaluation page</source>
+        <translation>Auf der Auswertungsseite ausgewählt</translation>
+    </message>
+    <message>
+        <source>Prediction progress</source>
+        <translation>Fortschritt der Vorhersage</translation>
+    </message>
+    <message>
+        <source>Cancel the prediction</source>
+        <translation>Die Vorhersage abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel prediction</source>
+        <translation>Vorhersage abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Pictures</source>
+        <translation>&amp;Bilder</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation</source>
+        <translation>A&amp;uswertung</translation>
+    </message>
+    <message>
+        <source>%1 is now the active model. Use Models &gt; Predict All Images to score the pictures.</source>
+        <translation>%1 ist jetzt das aktive Modell. Mit Modelle &gt; Alle Bilder vorhersagen werden die Bilder bewertet.</translation>
+    </message>
+    <message>
+        <source>No default model found; train one with Models &gt; Train Model</source>
+        <translation>Kein Standardmodell gefunden; trainieren Sie eines mit Modelle &gt; Modell trainieren</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Change the Active Model</source>
+        <translation>Aktives Modell kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>No Models; Use Train Model</source>
+        <translation>Keine Modelle; Modell trainieren verwenden</translation>
+    </message>
+    <message>
+        <source>%1 (%2, threshold %3)</source>
+        <translation>%1 (%2, Schwellenwert %3)</translation>
+    </message>
+    <message>
+        <source>The project has no active model. Train one with Models &gt; Train Model, or choose one under Models &gt; Set Active Model.</source>
+        <translation>Das Projekt hat kein aktives Modell. Trainieren Sie eines mit Modelle &gt; Modell trainieren oder wählen Sie eines unter Modelle &gt; Aktives Modell festlegen.</translation>
+    </message>
+    <message>
+        <source>Predicting with %1...</source>
+        <translation>Vorhersage mit %1...</translation>
+    </message>
+    <message>
+        <source>Predicting %1 of %2</source>
+        <translation>Vorhersage %1 von %2</translation>
+    </message>
+    <message>
+        <source>Prediction canceled; nothing was stored.</source>
+        <translation>Vorhersage abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Prediction Failed</source>
+        <translation>Vorhersage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stored probabilities for %1 of %2 images (%3 without a usable face).</source>
+        <translation>Wahrscheinlichkeiten für %1 von %2 Bildern gespeichert (%3 ohne verwendbares Gesicht).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The gallery shows the %n image(s) selected on the Evaluation page; choose &quot;All&quot; under Show to see every image.</source>
+        <translation>
+            <numerusform>Die Galerie zeigt das %n auf der Auswertungsseite ausgewählte Bild; wählen Sie „Alle“ unter Zeigen, um jedes Bild zu sehen.</numerusform>
+            <numerusform>Die Galerie zeigt die %n auf der Auswertungsseite ausgewählten Bilder; wählen Sie „Alle“ unter Zeigen, um jedes Bild zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo Picture Missing</source>
+        <translation>Demobild fehlt</translation>
+    </message>
+    <message>
+        <source>%1
+Reinstall ProfileLens or import pictures with File &gt; Import.</source>
+        <translation>%1
+Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Importieren.</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3069,10 @@ Vorhergesagte Wahrscheinlichkeit: %1</translation>
     <message>
         <source>folder</source>
         <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Open the demo project with two sample pictures scored by the default model.</source>
+        <translation>Das Demoprojekt mit zwei vom Standardmodell bewerteten Beispielbildern öffnen.</translation>
     </message>
 </context>
 </TS>
