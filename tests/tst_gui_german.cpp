@@ -5,6 +5,7 @@
 #include "gallerymodel.h"
 #include "galleryview.h"
 #include "mainwindow.h"
+#include "stageviewer.h"
 #include "projectstore.h"
 #include "thumbnailloader.h"
 #include "translations.h"
@@ -113,6 +114,10 @@ void TestGuiGerman::screenshot()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_COMPARE_WITH_TIMEOUT(window.galleryModel()->thumbnailLoader()->pendingCount(), 0, 20000);
+    // The stages panel shows the current image once its alignment has finished.
+    auto *stages = window.findChild<StageViewer *>();
+    QVERIFY(stages);
+    QTRY_VERIFY_WITH_TIMEOUT(!stages->isProcessing(), 30000);
     QTest::qWait(50);
 
     const QImage shot = window.grab().toImage();

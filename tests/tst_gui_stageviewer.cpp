@@ -79,6 +79,9 @@ private Q_SLOTS:
     void noFaceShowsReason();
     void missingFileShowsReason();
     void newerRequestWins();
+    void layoutFollowsShape_data();
+    void layoutFollowsShape();
+    void manualEyesByClicks_data();
     void manualEyesByClicks();
     void escapeCancelsPicking();
     void screenshot();
@@ -86,7 +89,8 @@ private Q_SLOTS:
 private:
     bool showAndWait(const ImageRecord &image);
     /// Returns the widget position over picture point \a imagePos of the original view,
-    /// computed from the view's size: the picture is scaled to fit and centred.
+    /// computed from the view's size: the picture is scaled to fit, centred horizontally
+    /// and placed at the bottom.
     QPoint widgetPosFor(const QPointF &imagePos, double *scale) const;
     QPointF imagePosFor(const QPoint &widgetPos) const;
 
@@ -159,8 +163,9 @@ bool TestGuiStageViewer::showAndWait(const ImageRecord &image)
     return true;
 }
 
-/// Returns the top-left corner of the picture in \a view: scaled to fit and centred, with
-/// the corner on the device pixel grid.
+/// Returns the top-left corner of the picture in \a view: scaled to fit, centred
+/// horizontally and at the bottom, so it stands right above its caption, with the corner on
+/// the device pixel grid.
 static QPointF pictureTopLeft(const QWidget *view, const QImage &picture, double *scale)
 {
     const double fit = std::min(double(view->width()) / picture.width(),
@@ -168,7 +173,7 @@ static QPointF pictureTopLeft(const QWidget *view, const QImage &picture, double
     const double dpr = view->devicePixelRatioF();
     *scale = fit;
     return QPointF(std::floor((view->width() - picture.width() * fit) / 2.0 * dpr) / dpr,
-                   std::floor((view->height() - picture.height() * fit) / 2.0 * dpr) / dpr);
+                   std::floor((view->height() - picture.height() * fit) * dpr) / dpr);
 }
 
 QPoint TestGuiStageViewer::widgetPosFor(const QPointF &imagePos, double *scale) const
@@ -334,9 +339,110 @@ void TestGuiStageViewer::newerRequestWins()
     QVERIFY(place->isEnabled());
 }
 
+void TestGuiStageViewer::layoutFollowsShape_data()
+{
+    QTest::addColumn<QSize>("viewerSize");
+    QTest::addColumn<bool>("twoRows");
+
+    QTest::newRow("wide window") << QSize(1200, 560) << false;
+    QTest::newRow("square window") << QSize(700, 700) << false;
+    QTest::newRow("narrow dock") << QSize(480, 650) << true;
+    QTest::newRow("tall dock") << QSize(420, 900) << true;
+}
+
+void TestGuiStageViewer::layoutFollowsShape()
+{
+    QFETCH(QSize, viewerSize);
+    QFETCH(bool, twoRows);
+
+    m_viewer->resize(viewerSize);
+    QVERIFY(showAndWait(m_portrait));
+    QCOMPARE(m_viewer->size(), viewerSize);
+
+    // View geometry in viewer coordinates, in stage order.
+    const QStringList names = {QStringLiteral("originalView"), QStringLiteral("alignedView"),
+                               QStringLiteral("grayView"), QStringLiteral("smallView")};
+    QVector<QRect> cells;
+    for (const QString &name : names) {
+        const auto *view = m_viewer->findChild<StageImageView *>(name);
+        QVERIFY2(view && view->isVisible(), qPrintable(name));
+        cells.append(QRect(view->mapTo(m_viewer, QPoint(0, 0)), view->size()));
+    }
+    const QRect &original = cells.at(0);
+    const QRect &aligned = cells.at(1);
+    const QRect &gray = cells.at(2);
+    const QRect &small = cells.at(3);
+
+    if (twoRows) {
+        // Original | Aligned above Grayscale | Model input, columns of equal width.
+        QCOMPARE(aligned.top(), original.top());
+        QVERIFY2(aligned.left() > original.right(), "aligned is not right of the original");
+        QVERIFY2(gray.top() > original.bottom(), "grayscale is not below the original");
+        QCOMPARE(small.top(), gray.top());
+        QCOMPARE(gray.left(), original.left());
+        QCOMPARE(small.left(), aligned.left());
+        QVERIFY2(qAbs(original.width() - aligned.width()) <= 1,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(original.width()).arg(aligned.width())));
+    } else {
+        for (int stage = 1; stage < cells.size(); ++stage) {
+            QCOMPARE(cells.at(stage).top(), original.top());
+            QVERIFY2(cells.at(stage).left() > cells.at(stage - 1).right(), qPrintable(names.at(stage)));
+        }
+    }
+
+    // Every stage is as large as its view allows, whatever the layout.
+    for (int stage = 0; stage < names.size(); ++stage) {
+        const auto *view = m_viewer->findChild<StageImageView *>(names.at(stage));
+        const QImage picture = m_viewer->stageImage(Stage(stage));
+        const QRectF rect = view->imageRect();
+        const double dpr = view->devicePixelRatioF();
+        const double fit = std::min(double(view->width()) / picture.width(),
+                                    double(view->height()) / picture.height());
+        const double shownScale = rect.width() / picture.width();
+        const QString where = names.at(stage) + QStringLiteral(": %1x%2 in %3x%4")
+                                  .arg(rect.width()).arg(rect.height())
+                                  .arg(view->width()).arg(view->height());
+        if (stage == int(Stage::Small)) {
+            // Nearest neighbour at the largest whole number of device pixels per pixel.
+            QCOMPARE(shownScale * dpr, std::floor(fit * dpr));
+        } else {
+            QVERIFY2(qAbs(shownScale - fit) < 1e-9, qPrintable(where));
+        }
+    }
+
+    // Without a face, the reason takes the place of the aligned stages.
+    QVERIFY(showAndWait(m_landscape));
+    const auto *reason = m_viewer->findChild<QLabel *>(QStringLiteral("reasonLabel"));
+    QVERIFY(reason->isVisible());
+    const QRect reasonRect(reason->mapTo(m_viewer, QPoint(0, 0)), reason->size());
+    const auto *originalView = m_viewer->findChild<StageImageView *>(names.at(0));
+    const QRect originalRect(originalView->mapTo(m_viewer, QPoint(0, 0)), originalView->size());
+    QVERIFY(!m_viewer->findChild<StageImageView *>(names.at(1))->isVisible());
+    if (twoRows)
+        QVERIFY2(reasonRect.top() > originalRect.bottom(), "the reason is not below the original");
+    else
+        QVERIFY2(reasonRect.left() > originalRect.right(), "the reason is not beside the original");
+}
+
+void TestGuiStageViewer::manualEyesByClicks_data()
+{
+    QTest::addColumn<QSize>("viewerSize");
+    // Smallest expected scale of the original, so a widget pixel covers at most a few
+    // picture pixels and the rounding tolerance below stays tight.
+    QTest::addColumn<double>("minScale");
+
+    QTest::newRow("one row") << kViewerSize << 0.5;
+    QTest::newRow("two rows") << QSize(480, 650) << 0.35;
+}
+
 void TestGuiStageViewer::manualEyesByClicks()
 {
+    QFETCH(QSize, viewerSize);
+    QFETCH(double, minScale);
+
+    m_viewer->resize(viewerSize);
     QVERIFY(showAndWait(m_portrait));
+    QCOMPARE(m_viewer->size(), viewerSize);
     const FaceAlignment detected = m_viewer->alignment();
     QCOMPARE(detected.status, FaceStatus::Found);
     const QImage alignedBefore = m_viewer->stageImage(Stage::Aligned);
@@ -369,18 +475,21 @@ void TestGuiStageViewer::manualEyesByClicks()
     double scale = 0;
     const QPoint leftClick = widgetPosFor(leftTarget, &scale);
     const QPoint rightClick = widgetPosFor(rightTarget, &scale);
-    QVERIFY2(scale > 0.5, qPrintable(QString::number(scale)));
+    QVERIFY2(scale > minScale, qPrintable(QString::number(scale)));
     const QPointF leftClicked = imagePosFor(leftClick);
     const QPointF rightClicked = imagePosFor(rightClick);
     // Clicks land on whole widget pixels, half a widget pixel at most from the chosen point.
     const double roundingTolerance = std::sqrt(0.5) / scale + 0.01;
 
-    // A click on the empty band beside the picture is not a point of the picture.
+    // A click on the empty band beside or above the picture is not a point of the picture.
     double pictureScale = 0;
     const QPointF pictureCorner =
         pictureTopLeft(view, m_viewer->stageImage(Stage::Original), &pictureScale);
-    QVERIFY2(pictureCorner.x() >= 4, "the original view has no empty band to click");
-    QTest::mouseClick(view, Qt::LeftButton, {}, QPoint(1, view->height() / 2));
+    QVERIFY2(pictureCorner.x() >= 4 || pictureCorner.y() >= 4,
+             "the original view has no empty band to click");
+    const QPoint outsideClick = pictureCorner.x() >= 4 ? QPoint(1, view->height() / 2)
+                                                       : QPoint(view->width() / 2, 1);
+    QTest::mouseClick(view, Qt::LeftButton, {}, outsideClick);
     QVERIFY(m_viewer->isPickingEyes());
     QVERIFY2(instruction->text().contains(QStringLiteral("left")), qPrintable(instruction->text()));
 

@@ -60,6 +60,23 @@ QString dataSetName(int set)
     }
 }
 
+/// Returns the name of \a set in chart legends, short enough that three entries fit below
+/// a chart about 400 pixels wide.
+QString legendSetName(int set)
+{
+    switch (set) {
+    case EvaluationDashboard::TestSet:
+        //: Chart legend: the test split of the model's data set.
+        return EvaluationDashboard::tr("Test");
+    case EvaluationDashboard::TrainingSet:
+        //: Chart legend: the training split of the model's data set.
+        return EvaluationDashboard::tr("Train");
+    default:
+        //: Chart legend: the project images labelled by hand.
+        return EvaluationDashboard::tr("Labelled");
+    }
+}
+
 QString splitKey(int set)
 {
     return set == EvaluationDashboard::TestSet ? QStringLiteral("test") : QStringLiteral("train");
@@ -582,9 +599,13 @@ void EvaluationDashboard::rebuildCharts()
                 continue;
             auto *curve = new QLineSeries;
             curve->append(roc ? data.rocPoints : data.precisionRecallPoints);
-            curve->setName(roc ? tr("%1 (AUC %2)").arg(dataSetName(set), locale.toString(data.auc, 'f', 3))
-                               : tr("%1 (AP %2)").arg(dataSetName(set),
-                                                      locale.toString(data.averagePrecision, 'f', 3)));
+            //: Chart legend entry: data set name, then area under the ROC curve.
+            const QString rocName = tr("%1 AUC %2").arg(legendSetName(set),
+                                                        locale.toString(data.auc, 'f', 3));
+            //: Chart legend entry: data set name, then average precision.
+            const QString prName = tr("%1 AP %2").arg(
+                legendSetName(set), locale.toString(data.averagePrecision, 'f', 3));
+            curve->setName(roc ? rocName : prName);
             curve->setPen(QPen(kSetColors[set], set == TestSet ? 2.5 : 1.5));
             chart->addSeries(curve);
             marker = new QScatterSeries;

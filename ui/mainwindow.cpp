@@ -86,6 +86,26 @@ QIcon resourceIcon(const char *name)
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
 }
 
+/// Returns \a description followed by the first shortcut of \a action, as the tooltip of a
+/// toolbar button that shows only its icon.
+QString toolTipWithShortcut(const QAction *action, const QString &description)
+{
+    const QKeySequence shortcut = action->shortcut();
+    if (shortcut.isEmpty())
+        return description;
+    //: Toolbar tooltip: what the button does, then its keyboard shortcut.
+    return MainWindow::tr("%1 (%2)").arg(description,
+                                         shortcut.toString(QKeySequence::NativeText));
+}
+
+/// Shows the button of \a action in \a toolBar as an icon without text. The button keeps
+/// the action's text as its accessible name.
+void showIconOnly(QToolBar *toolBar, QAction *action)
+{
+    if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action)))
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -167,13 +187,15 @@ void MainWindow::createActions()
 
     m_importFilesAction = new QAction(resourceIcon("import-files"), tr("&Import Files..."), this);
     m_importFilesAction->setShortcut(QKeySequence(tr("Ctrl+I")));
-    m_importFilesAction->setToolTip(tr("Import picture files into the project"));
+    m_importFilesAction->setToolTip(
+        toolTipWithShortcut(m_importFilesAction, tr("Import picture files into the project")));
     connect(m_importFilesAction, &QAction::triggered, this, &MainWindow::importFilesDialog);
 
     m_importFolderAction =
         new QAction(resourceIcon("import-folder"), tr("Import &Folder..."), this);
     m_importFolderAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
-    m_importFolderAction->setToolTip(tr("Import every picture in a folder and its subfolders"));
+    m_importFolderAction->setToolTip(toolTipWithShortcut(
+        m_importFolderAction, tr("Import every picture in a folder and its subfolders")));
     connect(m_importFolderAction, &QAction::triggered, this, &MainWindow::importFolderDialog);
 
     m_downloadAction =
@@ -197,6 +219,15 @@ void MainWindow::createActions()
     if (!redoKeys.contains(ctrlShiftZ))
         redoKeys.prepend(ctrlShiftZ);
     m_redoAction->setShortcuts(redoKeys);
+    // The toolbar shows Undo and Redo as icons, so their tooltips carry the text that names
+    // the command, updated whenever the stack changes.
+    auto updateUndoToolTips = [this]() {
+        m_undoAction->setToolTip(toolTipWithShortcut(m_undoAction, m_undoAction->iconText()));
+        m_redoAction->setToolTip(toolTipWithShortcut(m_redoAction, m_redoAction->iconText()));
+    };
+    connect(m_undoStack, &QUndoStack::undoTextChanged, this, updateUndoToolTips);
+    connect(m_undoStack, &QUndoStack::redoTextChanged, this, updateUndoToolTips);
+    updateUndoToolTips();
 
     m_selectAllAction = new QAction(tr("Select &All"), this);
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
@@ -398,6 +429,12 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_undoAction);
     toolBar->addAction(m_redoAction);
+
+    // Only the label buttons keep their text: with every text shown, the German toolbar
+    // is wider than a 1280-pixel window and hides Undo and Redo behind its extension menu.
+    for (QAction *action : {m_importFilesAction, m_importFolderAction, m_clearAction,
+                            m_undoAction, m_redoAction})
+        showIconOnly(toolBar, action);
 }
 
 void MainWindow::createStatusBar()

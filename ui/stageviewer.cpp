@@ -5,14 +5,15 @@
 #include <QCheckBox>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineF>
 #include <QLoggingCategory>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSettings>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -27,10 +28,13 @@ namespace {
 
 const QString kShowLandmarksKey = QStringLiteral("stageViewer/showLandmarks");
 
-// Original and aligned stages share the row in this ratio: the original gets about as
-// much room as the three aligned stages together, since it shows the overlay.
+// In one row, the original gets about as much room as the three aligned stages together,
+// since it shows the overlay: stretch 4 against 2 for each aligned stage.
 constexpr int kOriginalStretch = 4;
-constexpr int kAlignedStretch = 6;
+constexpr int kAlignedStageStretch = 2;
+// The stages switch to two rows of two when the viewer is taller than this many times its
+// width, as in a dock beside the gallery; one row of four would leave them small there.
+constexpr double kTwoRowsAspectRatio = 1.2;
 
 constexpr int kOriginal = int(StageViewer::Stage::Original);
 constexpr int kAligned = int(StageViewer::Stage::Aligned);
@@ -75,9 +79,9 @@ QString sourceText(const ImageRecord &record)
     return name.isEmpty() ? record.fileName : name;
 }
 
-QWidget *makeCell(StageImageView *view, QLabel *caption)
+QWidget *makeCell(StageImageView *view, QLabel *caption, QWidget *parent)
 {
-    auto *cell = new QWidget;
+    auto *cell = new QWidget(parent);
     auto *layout = new QVBoxLayout(cell);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view, 1);
@@ -124,18 +128,9 @@ StageViewer::StageViewer(QWidget *parent)
     m_reasonLabel->setFont(reasonFont);
     m_reasonLabel->setMargin(24);
 
-    auto *alignedPage = new QWidget(this);
-    auto *alignedLayout = new QHBoxLayout(alignedPage);
-    alignedLayout->setContentsMargins(0, 0, 0, 0);
-    for (int stage = kAligned; stage <= kSmall; ++stage)
-        alignedLayout->addWidget(makeCell(m_views[stage], m_captions[stage]), 1);
-    m_alignedStack = new QStackedWidget(this);
-    m_alignedStack->addWidget(alignedPage);
-    m_alignedStack->addWidget(m_reasonLabel);
-
-    auto *stagesRow = new QHBoxLayout;
-    stagesRow->addWidget(makeCell(m_views[kOriginal], m_captions[kOriginal]), kOriginalStretch);
-    stagesRow->addWidget(m_alignedStack, kAlignedStretch);
+    for (int stage = kOriginal; stage <= kSmall; ++stage)
+        m_cells[stage] = makeCell(m_views[stage], m_captions[stage], this);
+    m_stagesGrid = new QGridLayout;
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -173,7 +168,7 @@ StageViewer::StageViewer(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
-    layout->addLayout(stagesRow, 1);
+    layout->addLayout(m_stagesGrid, 1);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_instructionLabel);
     layout->addLayout(controls);
@@ -181,6 +176,8 @@ StageViewer::StageViewer(QWidget *parent)
     const bool showLandmarks = QSettings().value(kShowLandmarksKey, true).toBool();
     m_showLandmarks->setChecked(showLandmarks);
     m_views[kOriginal]->setOverlayVisible(showLandmarks);
+
+    arrangeStages();
 
     connect(m_showLandmarks, &QCheckBox::toggled, this, &StageViewer::setShowLandmarks);
     connect(m_placeEyesButton, &QPushButton::clicked, this, &StageViewer::startEyePicking);
@@ -255,7 +252,7 @@ void StageViewer::clear()
         m_views[stage]->setDimmed(false);
         m_captions[stage]->setText(stageName(stage));
     }
-    m_alignedStack->setCurrentIndex(0);
+    setReasonShown(false);
     m_titleLabel->clear();
     setStatus(QString(), false);
     updateButtons();
@@ -424,7 +421,7 @@ void StageViewer::display(const Result &result)
     }
 
     if (stages.isOk()) {
-        m_alignedStack->setCurrentIndex(0);
+        setReasonShown(false);
         QString text;
         if (alignment.status == FaceStatus::ManualEyes)
             text = tr("Eyes placed by hand.");
@@ -443,7 +440,7 @@ void StageViewer::display(const Result &result)
             ? alignment.reason
             : stages.errorString;
         m_reasonLabel->setText(reason);
-        m_alignedStack->setCurrentIndex(1);
+        setReasonShown(true);
         setStatus(reason, true);
     }
     updateButtons();
@@ -567,6 +564,76 @@ void StageViewer::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------
+// Layout of the stages
+
+void StageViewer::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const bool twoRows = height() > kTwoRowsAspectRatio * width();
+    if (twoRows == m_twoRows)
+        return;
+    m_twoRows = twoRows;
+    arrangeStages();
+}
+
+void StageViewer::setReasonShown(bool shown)
+{
+    if (shown == m_reasonShown)
+        return;
+    m_reasonShown = shown;
+    arrangeStages();
+}
+
+void StageViewer::arrangeStages()
+{
+    for (QWidget *cell : m_cells)
+        m_stagesGrid->removeWidget(cell);
+    m_stagesGrid->removeWidget(m_reasonLabel);
+    for (int index = 0; index <= kSmall; ++index) {
+        m_stagesGrid->setRowStretch(index, 0);
+        m_stagesGrid->setColumnStretch(index, 0);
+    }
+
+    // The reason a picture has no aligned stages takes the place of those three stages.
+    if (m_twoRows) {
+        // Original | Aligned above Grayscale | Model input. Without aligned stages the
+        // original spans the first row and the reason the second.
+        if (m_reasonShown) {
+            m_stagesGrid->addWidget(m_cells[kOriginal], 0, 0, 1, 2);
+            m_stagesGrid->addWidget(m_reasonLabel, 1, 0, 1, 2);
+        } else {
+            m_stagesGrid->addWidget(m_cells[kOriginal], 0, 0);
+            m_stagesGrid->addWidget(m_cells[kAligned], 0, 1);
+            m_stagesGrid->addWidget(m_cells[kGray], 1, 0);
+            m_stagesGrid->addWidget(m_cells[kSmall], 1, 1);
+        }
+        for (int index = 0; index < 2; ++index) {
+            m_stagesGrid->setRowStretch(index, 1);
+            m_stagesGrid->setColumnStretch(index, 1);
+        }
+    } else {
+        m_stagesGrid->addWidget(m_cells[kOriginal], 0, 0);
+        if (m_reasonShown) {
+            m_stagesGrid->addWidget(m_reasonLabel, 0, 1, 1, 3);
+        } else {
+            for (int stage = kAligned; stage <= kSmall; ++stage)
+                m_stagesGrid->addWidget(m_cells[stage], 0, stage);
+        }
+        m_stagesGrid->setRowStretch(0, 1);
+        m_stagesGrid->setColumnStretch(kOriginal, kOriginalStretch);
+        for (int stage = kAligned; stage <= kSmall; ++stage)
+            m_stagesGrid->setColumnStretch(stage, kAlignedStageStretch);
+    }
+
+    for (int stage = kAligned; stage <= kSmall; ++stage)
+        m_cells[stage]->setVisible(!m_reasonShown);
+    m_reasonLabel->setVisible(m_reasonShown);
+    // Applies the new geometry now, so that clicks and grabs right after a resize see it.
+    if (layout())
+        layout()->activate();
 }
 
 // ---------------------------------------------------------------------------------------

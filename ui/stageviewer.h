@@ -16,17 +16,18 @@
 
 QT_BEGIN_NAMESPACE
 class QCheckBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
-class QStackedWidget;
 QT_END_NAMESPACE
 
 namespace ProfileLens {
 
 /**
- * Shows the preprocessing stages of one project image side by side: the original with the
- * detected face drawn over it, the aligned colour face, its grayscale version and the
- * model's input.
+ * Shows the preprocessing stages of one project image: the original with the detected face
+ * drawn over it, the aligned colour face, its grayscale version and the model's input. They
+ * stand in one row, or in two rows of two when the viewer is more than 1.2 times as tall as
+ * it is wide, as in a dock beside the gallery.
  *
  * Preprocessing runs on a QtConcurrent worker with the viewer's own Preprocessor. At most
  * one job runs at a time, and requests made meanwhile replace each other. A result is shown
@@ -86,6 +87,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     /// The Preprocessor kept between jobs, shared with the job that runs.
@@ -120,6 +122,10 @@ private:
     void display(const Result &result);
     void onOriginalClicked(const QPointF &imagePos);
     void finishEyePicking(QPointF first, QPointF second);
+    /// Places the stage cells for the current shape: one row, or two rows of two.
+    void arrangeStages();
+    /// Shows the reason there are no aligned stages in their place, or the stages again.
+    void setReasonShown(bool shown);
     void setShowLandmarks(bool show);
     void updateButtons();
     void setStatus(const QString &text, bool problem);
@@ -131,11 +137,16 @@ private:
 
     StageImageView *m_views[4] = {};
     QLabel *m_captions[4] = {};
+    /// Each stage's view with its caption below it.
+    QWidget *m_cells[4] = {};
+    QGridLayout *m_stagesGrid = nullptr;
+    /// True when the viewer is tall enough for two rows of two stages.
+    bool m_twoRows = false;
+    bool m_reasonShown = false;
     QLabel *m_titleLabel = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_reasonLabel = nullptr;
     QLabel *m_instructionLabel = nullptr;
-    QStackedWidget *m_alignedStack = nullptr;
     QCheckBox *m_showLandmarks = nullptr;
     QPushButton *m_placeEyesButton = nullptr;
     QPushButton *m_resetEyesButton = nullptr;
