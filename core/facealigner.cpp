@@ -229,6 +229,12 @@ FaceAlignment FaceAligner::Private::finish(const cv::Mat &rgb, FaceAlignment res
 FaceAligner::FaceAligner(const AlignmentSettings &settings)
     : d(std::make_unique<Private>())
 {
+    // The pipeline runs one picture per thread, so OpenCV's own pool would only add threads.
+    // The pool is sized once, when the first aligner is made, because resizing it while
+    // another thread is inside an OpenCV function crashes.
+    static std::once_flag openCvThreadsSet;
+    std::call_once(openCvThreadsSet, [] { cv::setNumThreads(1); });
+
     d->settings = settings;
     const QString path = settings.landmarkModelPath.isEmpty() ? defaultLandmarkModelPath()
                                                               : settings.landmarkModelPath;

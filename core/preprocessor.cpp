@@ -198,10 +198,6 @@ std::vector<Stages> preprocessBatch(const QStringList &files, const PreprocessSe
     std::condition_variable wake;
     int runningWorkers = threadCount;
 
-    // OpenCV would otherwise start its own thread pool inside each worker.
-    const int previousOpenCvThreads = cv::getNumThreads();
-    cv::setNumThreads(1);
-
     auto work = [&]() {
         Preprocessor preprocessor(settings);
         for (;;) {
@@ -246,7 +242,6 @@ std::vector<Stages> preprocessBatch(const QStringList &files, const PreprocessSe
     }
     for (std::thread &worker : workers)
         worker.join();
-    cv::setNumThreads(previousOpenCvThreads);
 
     if (progress && reported != total)
         progress(total, total);

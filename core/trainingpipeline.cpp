@@ -258,6 +258,28 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
         target->sources.append(source);
     }
 
+    auto positives = [](const TensorSet &set) {
+        return int(std::count(set.labels.begin(), set.labels.end(), 1));
+    };
+    const int trainingPositives = positives(prepared.training);
+    if (!prepared.training.isEmpty()
+        && (trainingPositives == 0 || trainingPositives == prepared.training.count())) {
+        prepared.errorString = TrainingPipelineMessages::tr(
+                                   "The training set holds only one class of '%1' (%2 with it, %3 "
+                                   "without). A classifier needs pictures of both kinds: select "
+                                   "more rows or label more pictures.")
+                                   .arg(request.attribute)
+                                   .arg(trainingPositives)
+                                   .arg(prepared.training.count() - trainingPositives);
+        return prepared;
+    }
+    if (!prepared.training.isEmpty() && prepared.test.isEmpty()) {
+        prepared.errorString = TrainingPipelineMessages::tr(
+                                   "The test set is empty after alignment (%1 pictures selected). "
+                                   "Select more pictures, or raise the test fraction.")
+                                   .arg(prepared.selectedCount);
+        return prepared;
+    }
     if (prepared.training.isEmpty()) {
         prepared.errorString = TrainingPipelineMessages::tr("No training pictures left after alignment (%1 selected, "
                                                             "%2 without a face, %3 unreadable).")

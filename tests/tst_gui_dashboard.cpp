@@ -116,6 +116,7 @@ private Q_SLOTS:
     void thresholdControlsMatchEvaluator_data();
     void thresholdControlsMatchEvaluator();
     void thresholdButtonsJump();
+    void thresholdTypedIntoBox();
     void trainingSetUsesTrainingRows();
     void cellClickFiltersTable_data();
     void cellClickFiltersTable();
@@ -206,6 +207,25 @@ void TestGuiDashboard::thresholdControlsMatchEvaluator()
     QCOMPARE(value(ReportTableModel::AccuracyRow, ReportTableModel::F1Column), report.accuracy);
     QCOMPARE(value(ReportTableModel::WeightedAverageRow, ReportTableModel::F1Column),
              report.weightedAverage.f1Score);
+}
+
+void TestGuiDashboard::thresholdTypedIntoBox()
+{
+    QDoubleSpinBox *box = m_dashboard->thresholdSpinBox();
+    m_dashboard->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dashboard));
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("0.99"));
+    QCOMPARE(box->text(), QStringLiteral("0.99"));
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(m_dashboard->threshold(), 0.99);
+
+    std::vector<float> scores;
+    std::vector<int> labels;
+    splitOf(m_rows, QStringLiteral("test"), &scores, &labels);
+    compareCounts(m_dashboard->confusionMatrixWidget(),
+                  ThresholdEvaluator(scores, labels).confusionMatrix(0.99));
 }
 
 void TestGuiDashboard::thresholdButtonsJump()

@@ -255,10 +255,6 @@
         <translation>%1 konnte nicht geschrieben werden (%2).</translation>
     </message>
     <message>
-        <source>Aligns the face in each picture and writes its stages as PNG files: original (orientation applied), aligned colour 178x218, grayscale, and the 28x28 model input. A CSV report lists each picture&apos;s faces, status and eye positions. Folders are searched recursively.</source>
-        <translation>Richtet das Gesicht in jedem Bild aus und schreibt seine Stufen als PNG-Dateien: Original (mit angewandter Ausrichtung), ausgerichtet in Farbe 178x218, Graustufen und die 28x28-Modelleingabe. Ein CSV-Bericht führt für jedes Bild die Gesichter, den Status und die Augenpositionen auf. Ordner werden rekursiv durchsucht.</translation>
-    </message>
-    <message>
         <source>Picture files or folders.</source>
         <translation>Bilddateien oder Ordner.</translation>
     </message>
@@ -329,10 +325,6 @@
     <message>
         <source>Run &apos;%1 %2 --help&apos; for usage.</source>
         <translation>Mit &apos;%1 %2 --help&apos; wird die Verwendung angezeigt.</translation>
-    </message>
-    <message>
-        <source>Print no progress, only results and errors.</source>
-        <translation>Keinen Fortschritt ausgeben, nur Ergebnisse und Fehler.</translation>
     </message>
     <message>
         <source>Write every preprocessing stage of pictures as PNG files.</source>
@@ -657,6 +649,26 @@
     <message>
         <source>Invalid --part value &apos;%1&apos;: use test, validation, train or all.</source>
         <translation>Ungültiger Wert &apos;%1&apos; für --part: test, validation, train oder all verwenden.</translation>
+    </message>
+    <message>
+        <source>Aligns the face in each picture and writes its stages as PNG files: original (orientation applied), aligned colour 178x218, grayscale, and the model input (28x28 unless --input-size says otherwise). A CSV report lists each picture&apos;s faces, status and eye positions. Folders are searched recursively.</source>
+        <translation>Richtet das Gesicht in jedem Bild aus und schreibt seine Stufen als PNG-Dateien: Original (Ausrichtung angewendet), ausgerichtet in Farbe 178x218, Graustufen und die Modelleingabe (28x28, sofern --input-size nichts anderes angibt). Ein CSV-Bericht listet für jedes Bild die Gesichter, den Status und die Augenpositionen. Ordner werden rekursiv durchsucht.</translation>
+    </message>
+    <message>
+        <source>Side of the square grayscale model input in pixels (default 28; the default eyeglasses model reads 56).</source>
+        <translation>Seitenlänge der quadratischen Graustufen-Modelleingabe in Pixeln (Standard 28; das Standard-Brillenmodell liest 56).</translation>
+    </message>
+    <message>
+        <source>Invalid --input-size value &apos;%1&apos;: give a whole number from 8 to 178.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --input-size: eine ganze Zahl von 8 bis 178 angeben.</translation>
+    </message>
+    <message>
+        <source>Draw no progress bar; results, warnings and errors still appear.</source>
+        <translation>Keinen Fortschrittsbalken zeichnen; Ergebnisse, Warnungen und Fehler erscheinen weiterhin.</translation>
+    </message>
+    <message>
+        <source>Check the --model path, or train the model again.</source>
+        <translation>Prüfen Sie den Pfad bei --model oder trainieren Sie das Modell erneut.</translation>
     </message>
 </context>
 <context>
@@ -1349,14 +1361,6 @@
         <translation>Nur Schwellenwerte von Projektmodellen können gespeichert werden</translation>
     </message>
     <message>
-        <source>%1 (AUC %2)</source>
-        <translation>%1 (AUC %2)</translation>
-    </message>
-    <message>
-        <source>%1 (AP %2)</source>
-        <translation>%1 (AP %2)</translation>
-    </message>
-    <message>
         <source>%1 images, %2 with the attribute, AUC %3</source>
         <translation>%1 Bilder, %2 mit dem Merkmal, AUC %3</translation>
     </message>
@@ -1423,6 +1427,31 @@
     <message>
         <source>Text files (*.txt)</source>
         <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <extracomment>Chart legend: the test split of the model&apos;s data set.</extracomment>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <extracomment>Chart legend: the training split of the model&apos;s data set.</extracomment>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <extracomment>Chart legend: the project images labelled by hand.</extracomment>
+        <translation>Beschriftet</translation>
+    </message>
+    <message>
+        <source>%1 AUC %2</source>
+        <extracomment>Chart legend entry: data set name, then area under the ROC curve.</extracomment>
+        <translation>%1 AUC %2</translation>
+    </message>
+    <message>
+        <source>%1 AP %2</source>
+        <extracomment>Chart legend entry: data set name, then average precision.</extracomment>
+        <translation>%1 AP %2</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2141,11 @@ Reinstall ProfileLens or import pictures with File &gt; Import.</source>
         <translation>%1
 Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Importieren.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Toolbar tooltip: what the button does, then its keyboard shortcut.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLens::PredictAllWorker</name>
@@ -2640,6 +2674,14 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
     <message>
         <source>%1, line %2: invalid evaluation row &apos;%3&apos;.</source>
         <translation>%1, Zeile %2: ungültige Auswertungszeile &apos;%3&apos;.</translation>
+    </message>
+    <message>
+        <source>The training set holds only one class of &apos;%1&apos; (%2 with it, %3 without). A classifier needs pictures of both kinds: select more rows or label more pictures.</source>
+        <translation>Die Trainingsmenge enthält nur eine Klasse von &apos;%1&apos; (%2 mit, %3 ohne). Ein Klassifikator braucht Bilder beider Arten: wählen Sie mehr Zeilen aus oder beschriften Sie mehr Bilder.</translation>
+    </message>
+    <message>
+        <source>The test set is empty after alignment (%1 pictures selected). Select more pictures, or raise the test fraction.</source>
+        <translation>Die Testmenge ist nach dem Ausrichten leer (%1 Bilder ausgewählt). Wählen Sie mehr Bilder aus oder erhöhen Sie den Testanteil.</translation>
     </message>
 </context>
 <context>

@@ -715,7 +715,10 @@ void EvaluationDashboard::applyThreshold(double threshold, bool force)
         const QSignalBlocker sliderBlocker(m_slider);
         const QSignalBlocker spinBlocker(m_spin);
         m_slider->setValue(int(std::lround(threshold * kSliderSteps)));
-        m_spin->setValue(threshold);
+        // Setting the value the box already has would still rewrite its text, which cuts off
+        // a number the analyst is typing ("0" would become "0.000" before ".99" arrives).
+        if (m_spin->value() != m_spin->valueFromText(m_spin->textFromValue(threshold)))
+            m_spin->setValue(threshold);
     }
     updateThresholdViews();
     Q_EMIT thresholdChanged(threshold);

@@ -26,8 +26,8 @@ namespace ProfileLens {
 /**
  * Shows the preprocessing stages of one project image: the original with the detected face
  * drawn over it, the aligned colour face, its grayscale version and the model's input. They
- * stand in one row, or in two rows of two when the viewer is more than 1.2 times as tall as
- * it is wide, as in a dock beside the gallery.
+ * are laid out in one row, or in two rows of two when the viewer is more than 1.2 times as
+ * tall as it is wide, as in a dock beside the gallery.
  *
  * Preprocessing runs on a QtConcurrent worker with the viewer's own Preprocessor. At most
  * one job runs at a time, and requests made meanwhile replace each other. A result is shown

@@ -108,7 +108,7 @@ QString csvField(const QString &value)
 QCommandLineOption quietOption()
 {
     return QCommandLineOption({QStringLiteral("q"), QStringLiteral("quiet")},
-                              CliMessages::tr("Print no progress, only results and errors."));
+                              CliMessages::tr("Draw no progress bar; results, warnings and errors still appear."));
 }
 
 } // namespace ProfileLens::Cli

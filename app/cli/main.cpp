@@ -48,9 +48,12 @@ void printUsage()
 int main(int argc, char **argv)
 {
     ProfileLens::ensurePassiveOpenMpWait(argv);
-    // libpng warns about harmless colour profiles in many web images; keep the output for
-    // real problems. QT_LOGGING_RULES still overrides this.
-    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.info=false"));
+    // libpng warns about harmless colour profiles in many web images, the JPEG reader about
+    // truncated files that the commands report themselves, and core logs the errors that the
+    // commands print anyway. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.gui.imageio.info=false\n"
+                                                    "qt.gui.imageio.jpeg.warning=false\n"
+                                                    "profilelens.*.warning=false"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("profilelens-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("ProfileLens"));

@@ -164,10 +164,8 @@ PreparedData runPrepare(DataRequest request, bool splitChosen, bool quiet)
     return prepared;
 }
 
-void printWarnings(const QStringList &warnings, bool quiet)
+void printWarnings(const QStringList &warnings)
 {
-    if (quiet)
-        return;
     for (const QString &warning : warnings)
         printError(CliMessages::tr("warning: %1").arg(warning));
 }
@@ -215,6 +213,9 @@ LoadedModel loadModelOption(const QCommandLineParser &parser, const QCommandLine
         return failed;
     }
     LoadedModel model = ModelFile::load(path);
+    if (!model.isOk())
+        model.errorString += QLatin1Char(' ')
+            + CliMessages::tr("Check the --model path, or train the model again.");
     if (model.isOk() && !PreprocessSettings::isSupported(model.metadata.preprocessing)) {
         model.errorString = CliMessages::tr("%1 was trained with other preprocessing settings than this "
                                             "version of ProfileLens uses; retrain it.")
@@ -258,7 +259,7 @@ int runPrepare(const QStringList &arguments)
         printError(prepared.errorString);
         return ExitFailure;
     }
-    printWarnings(prepared.warnings, quiet);
+    printWarnings(prepared.warnings);
     printOut(prepared.summary());
     printOut(CliMessages::tr("%1 reused from the cache, %2 preprocessed in %3 s; no face found in %4 of the "
                              "selected pictures.")
@@ -374,7 +375,7 @@ int runTrain(const QStringList &arguments)
         printError(prepared.errorString);
         return ExitFailure;
     }
-    printWarnings(prepared.warnings, quiet);
+    printWarnings(prepared.warnings);
     if (!quiet)
         printOut(prepared.summary());
 
@@ -509,7 +510,7 @@ int runEvaluate(const QStringList &arguments)
         printError(prepared.canceled ? CliMessages::tr("Interrupted.") : prepared.errorString);
         return ExitFailure;
     }
-    printWarnings(prepared.warnings, quiet);
+    printWarnings(prepared.warnings);
 
     const LoadedModel model = loadModelOption(parser, modelOption);
     if (!model.isOk()) {
