@@ -298,7 +298,11 @@ FaceAlignment FaceAligner::align(const QImage &image)
     }
 
     try {
-        const cv::Mat rgb = imageToRgbMat(image);
+        // The detector and the warp only read the pixels, so an RGB888 picture is not copied.
+        const QImage rgbImage = image.format() == QImage::Format_RGB888
+            ? image
+            : image.convertToFormat(QImage::Format_RGB888);
+        const cv::Mat rgb = rgbMatView(rgbImage);
         cv::Mat gray;
         cv::cvtColor(rgb, gray, cv::COLOR_RGB2GRAY);
 
@@ -319,7 +323,7 @@ FaceAlignment FaceAligner::align(const QImage &image)
             searchedScale = candidate;
             cv::Mat resized;
             cv::resize(gray, resized, cv::Size(), candidate, candidate,
-                       candidate < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+                       candidate < 0.5 ? cv::INTER_AREA : cv::INTER_LINEAR);
             std::vector<dlib::rect_detection> found;
             d->detector(dlib::cv_image<unsigned char>(resized), found, 0.0);
             if (found.empty())

@@ -20,6 +20,15 @@ inline cv::Mat imageToRgbMat(const QImage &image)
     return view.clone();
 }
 
+/// Returns a matrix that shares \a image's pixels, valid while \a image lives and is not
+/// modified; \a image must be RGB888.
+inline cv::Mat rgbMatView(const QImage &image)
+{
+    Q_ASSERT(image.format() == QImage::Format_RGB888);
+    return cv::Mat(image.height(), image.width(), CV_8UC3, const_cast<uchar *>(image.constBits()),
+                   size_t(image.bytesPerLine()));
+}
+
 /// Returns a deep copy of an 8-bit matrix with 1 (gray) or 3 (RGB) channels as a QImage.
 inline QImage matToImage(const cv::Mat &mat)
 {

@@ -155,7 +155,7 @@ void Preprocessor::finishStages(Stages &stages, const PreprocessSettings &settin
 
     try {
         stages.aligned = stages.alignment.aligned;
-        const cv::Mat rgb = imageToRgbMat(stages.aligned);
+        const cv::Mat rgb = rgbMatView(stages.aligned);
         cv::Mat gray;
         // ITU-R BT.601 luma, OpenCV's standard RGB to gray weights.
         cv::cvtColor(rgb, gray, cv::COLOR_RGB2GRAY);
