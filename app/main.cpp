@@ -13,16 +13,22 @@
 
 namespace {
 
+// Projects live in ~/.local/share/profilelens/projects. AppLocalDataLocation would repeat
+// the name, because the organisation and the application are both called ProfileLens.
+QString projectsFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("profilelens/projects"));
+}
+
 QString defaultProjectFolder()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-        .filePath(QStringLiteral("projects/Default"));
+    return QDir(projectsFolder()).filePath(QStringLiteral("Default"));
 }
 
 QString demoProjectFolder()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-        .filePath(QStringLiteral("projects/Demo"));
+    return QDir(projectsFolder()).filePath(QStringLiteral("Demo"));
 }
 
 // Returns the folder with the demo pictures: the installed data folder beside the
