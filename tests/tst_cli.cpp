@@ -63,6 +63,8 @@ void TestCli::helpListsCommands()
     QCOMPARE(alignHelp.exitCode, 0);
     QVERIFY2(alignHelp.output.contains(QStringLiteral("--out")), qPrintable(alignHelp.output));
     QVERIFY2(alignHelp.output.contains(QStringLiteral("--threads")), qPrintable(alignHelp.output));
+    QVERIFY2(alignHelp.output.startsWith(QStringLiteral("Usage: profilelens-cli align [options]")),
+             qPrintable(alignHelp.output));
 }
 
 void TestCli::versionPrinted()

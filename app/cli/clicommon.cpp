@@ -89,7 +89,14 @@ bool parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        // QCommandLineParser names the executable's path; the usage line also needs the verb.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const int at = help.indexOf(program);
+        if (!program.isEmpty() && at >= 0)
+            help.replace(at, program.size(),
+                         QStringLiteral("profilelens-cli %1").arg(arguments.value(0)));
+        printOut(help);
         std::exit(ExitSuccess);
     }
     return true;
