@@ -2628,6 +2628,26 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <source>Label files (list_attr_celeba.txt *.txt *.csv);;All files (*)</source>
         <translation>Label-Dateien (list_attr_celeba.txt *.txt *.csv);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>&amp;Weight decay:</source>
+        <translation>&amp;Gewichtsabnahme:</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Netz:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Side of the square grayscale model input; the reference pipeline uses 28, the default eyeglasses model 56.</source>
+        <translation>Seitenlänge der quadratischen Graustufen-Modelleingabe; die Referenz-Pipeline verwendet 28, das Standard-Brillenmodell 56.</translation>
+    </message>
+    <message>
+        <source>&amp;Input size:</source>
+        <translation>&amp;Eingabegröße:</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLens::TrainingPipeline</name>

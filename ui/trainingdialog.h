@@ -108,6 +108,9 @@ private:
     QSpinBox *m_seedSpin = nullptr;
     QSpinBox *m_threadsSpin = nullptr;
     QCheckBox *m_augmentationCheck = nullptr;
+    QComboBox *m_architectureCombo = nullptr;
+    QSpinBox *m_inputSizeSpin = nullptr;
+    QDoubleSpinBox *m_weightDecaySpin = nullptr;
 
     QLabel *m_phaseLabel = nullptr;
     QProgressBar *m_progressBar = nullptr;
