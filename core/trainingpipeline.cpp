@@ -515,6 +515,19 @@ bool readEvaluationRows(const QString &path, EvaluationRows *rows, QString *erro
     return true;
 }
 
+QString resolveModelPath(const QString &storedPath, const QString &projectFolder)
+{
+    QString path = storedPath;
+    if (QFileInfo(path).isRelative() && !projectFolder.isEmpty())
+        path = QDir(projectFolder).filePath(path);
+    if (QFileInfo::exists(path))
+        return path;
+    const QString shipped = defaultModelPath();
+    if (!shipped.isEmpty() && QFileInfo(path).fileName() == QFileInfo(shipped).fileName())
+        return shipped;
+    return path;
+}
+
 QString defaultModelPath()
 {
     const QString fileName = QStringLiteral("eyeglasses.plmodel");

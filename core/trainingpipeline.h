@@ -138,6 +138,14 @@ QString evaluationPathForModel(const QString &modelPath);
 bool writeEvaluationRows(const QString &path, const EvaluationRows &rows, QString *errorString);
 bool readEvaluationRows(const QString &path, EvaluationRows *rows, QString *errorString);
 
+/**
+ * Returns where the model a project registered as \a storedPath lives: relative paths are
+ * taken from \a projectFolder. A missing file named like the shipped default model is
+ * replaced by defaultModelPath(), so projects keep their default model when ProfileLens is
+ * installed elsewhere or rebuilt in another folder.
+ */
+QString resolveModelPath(const QString &storedPath, const QString &projectFolder);
+
 /// Returns the default model shipped with ProfileLens, or an empty string when none is found:
 /// $PROFILELENS_MODEL, then the installed data folder, then the source tree's models/.
 QString defaultModelPath();

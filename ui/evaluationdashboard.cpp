@@ -353,9 +353,7 @@ void EvaluationDashboard::reloadModels()
         const auto models = m_store->models();
         if (models.isOk()) {
             for (const ModelRecord &model : models.value) {
-                QString path = model.filePath;
-                if (QFileInfo(path).isRelative())
-                    path = QDir(m_store->folder()).filePath(path);
+                const QString path = resolveModelPath(model.filePath, m_store->folder());
                 const QString text = model.active ? tr("%1 (active)").arg(model.name) : model.name;
                 m_modelCombo->addItem(text);
                 const int row = m_modelCombo->count() - 1;

@@ -1320,9 +1320,7 @@ void MainWindow::setCurrentPage(Page page)
 
 QString MainWindow::modelFilePath(const ModelRecord &model) const
 {
-    if (!m_store || !QFileInfo(model.filePath).isRelative())
-        return model.filePath;
-    return QDir(m_store->folder()).filePath(model.filePath);
+    return resolveModelPath(model.filePath, m_store ? m_store->folder() : QString());
 }
 
 std::optional<ModelRecord> MainWindow::activeModel() const
@@ -1358,8 +1356,8 @@ bool MainWindow::registerDefaultModel()
     ModelRecord record;
     record.name = QFileInfo(path).completeBaseName();
     record.attribute = metadata.attribute;
-    // NOTE: the absolute path of the shipped file is stored, so a project copied to a
-    // machine with another install prefix loses this model.
+    // The absolute path is stored; resolveModelPath() finds the shipped file again when
+    // ProfileLens moves to another prefix or build folder.
     record.filePath = path;
     record.threshold = metadata.threshold;
     record.metrics = metadata.metrics;

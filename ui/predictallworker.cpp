@@ -1,5 +1,7 @@
 #include "predictallworker.h"
 
+#include "trainingpipeline.h"
+
 #include "imageloader.h"
 #include "logging.h"
 #include "modelfile.h"
@@ -73,8 +75,7 @@ PredictAllResult predictUnguarded(const QString &projectFolder, qint64 modelId, 
                                  .arg(QDir::toNativeSeparators(projectFolder));
         return result;
     }
-    if (QFileInfo(modelPath).isRelative())
-        modelPath = QDir(projectFolder).filePath(modelPath);
+    modelPath = resolveModelPath(modelPath, projectFolder);
     const LoadedModel model = ModelFile::load(modelPath);
     if (!model.isOk()) {
         result.errorString = model.errorString;
