@@ -24,10 +24,11 @@ namespace {
 
 // Detection scale. dlib's frontal detector scans an 80x80 window over an image pyramid, so a
 // pass at a given scale finds faces from about 80 px up to the whole picture. We search
-// coarse to fine: the first pass shrinks or enlarges the picture so its longer side is
+// coarse to fine. The first pass shrinks or enlarges the picture so its longer side is
 // 180 px, which finds any face filling at least 45 % of it (the usual avatar or news
-// portrait) at the lowest cost; each further pass doubles the scale, finding faces half as
-// large, at four times the cost. The pass that finds a face ends the search.
+// portrait) at the lowest cost. Each further pass doubles the scale, finding faces half as
+// large, at four times the cost. The first pass with a confident face (kConfidentScore)
+// ends the search; otherwise the pass with the best score is used.
 constexpr int kFirstPassSide = 180;         // px, longer side of the first pass
 constexpr int kDetectPasses = 4;            // 180, 360, 720 and 1440 px
 constexpr double kMaxDetectPixels = 4.5e6;  // a later pass larger than this is skipped
@@ -104,7 +105,7 @@ std::shared_ptr<const dlib::shape_predictor> sharedPredictor(const QString &path
 }
 
 // dlib builds its frontal detector by decoding an embedded model, which takes a few hundred
-// milliseconds; copying a decoded one is far cheaper, so each aligner copies this one.
+// milliseconds. Copying a decoded one is far cheaper, so each aligner copies this one.
 const dlib::frontal_face_detector &prototypeDetector()
 {
     static const dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
@@ -126,7 +127,7 @@ cv::Mat toAffine(const QTransform &transform)
 }
 
 // Warps the part of \a source that lands in the output. Only the region of interest is
-// touched, so a 3000 px photo costs no more than an avatar; shrinks beyond 2x go through
+// touched, so a 3000 px photo costs no more than an avatar. Shrinks beyond 2x go through
 // area averaging first, because bilinear sampling alone would alias.
 cv::Mat warpFace(const cv::Mat &source, const QTransform &transform, const QSize &outputSize)
 {

@@ -29,7 +29,7 @@ struct AlignmentSettings
     bool operator==(const AlignmentSettings &other) const;
 };
 
-/// Why no aligned face was produced.
+/// Outcome of face alignment, including the reason when no face was aligned.
 enum class FaceStatus {
     Found,
     ManualEyes,
@@ -56,7 +56,7 @@ struct FaceAlignment
     QTransform transform;
     /// Aligned colour face, RGB888 at AlignmentSettings::outputSize.
     QImage aligned;
-    /// Why no face was aligned; empty when one was.
+    /// Reason no face was aligned; empty when one was.
     QString reason;
 
     bool isAligned() const { return status == FaceStatus::Found || status == FaceStatus::ManualEyes; }
@@ -81,7 +81,7 @@ public:
     FaceAligner(const FaceAligner &) = delete;
     FaceAligner &operator=(const FaceAligner &) = delete;
 
-    /// False when the landmark model could not be loaded; errorString() says why.
+    /// Returns false when the landmark model could not be loaded; errorString() gives the reason.
     bool isReady() const;
     QString errorString() const;
     const AlignmentSettings &settings() const;

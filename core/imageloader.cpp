@@ -202,8 +202,9 @@ LoadedImage loadImage(const QString &path, const ImageLoadOptions &options)
             return failure(ImageError::ReadFailed,
                            ImageLoaderMessages::tr("%1: could not be read (%2).").arg(path, file.errorString()));
 
-        // Reading the whole file first lets us sniff its head and check a JPEG's end marker;
-        // profile pictures are small, and a huge file is rejected from its header below.
+        // Reading the whole file first lets us sniff its head and check a JPEG's end marker.
+        // Profile pictures are small; larger files were rejected by size above, and
+        // too many pixels are rejected from the header below.
         const QByteArray data = file.readAll();
         QBuffer buffer;
         buffer.setData(data);

@@ -8,7 +8,7 @@
 
 namespace ProfileLens {
 
-/// Why an image could not be loaded.
+/// Reason an image could not be loaded.
 enum class ImageError {
     None,
     NotFound,

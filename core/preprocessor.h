@@ -17,7 +17,7 @@
 
 namespace ProfileLens {
 
-/// Everything that decides what the model sees. Stored inside every model file and in the
+/// Settings that determine the model input. They are stored in every model file and in the
 /// key of every preprocessing cache, so training and inference cannot drift apart.
 struct PreprocessSettings
 {

@@ -51,7 +51,7 @@ struct PreparedData
     TensorSet test;
     /// Preprocessing the tensors went through; stored in the model file.
     PreprocessSettings settings;
-    /// Where the data came from, for the model file.
+    /// Description of the data source, for the model file.
     QJsonObject description;
     int selectedCount = 0;
     int missingCount = 0;

@@ -93,7 +93,7 @@ inline QByteArray bigEndian32(quint32 value)
     return bytes;
 }
 
-/// A PNG whose header claims \a width x \a height pixels but holds almost no data.
+/// A PNG whose header claims \a width x \a height pixels but contains almost no data.
 inline QByteArray pngClaimingSize(quint32 width, quint32 height)
 {
     QByteArray png("\x89PNG\r\n\x1A\n", 8);

@@ -132,7 +132,8 @@ bool buildDataRequest(const QCommandLineParser &parser, const DataOptions &optio
             return false;
         }
     } else {
-        // The group split is chosen below when the dataset turns out to have groups.
+        // Rows without a group are split one by one, so the group split suits any dataset
+        // and keeps each person on one side when the dataset names them.
         request->split.method = SplitMethod::Group;
     }
     if (parser.isSet(options.threads) && !readInt(parser, options.threads, 1, &request->threads))
@@ -145,9 +146,8 @@ bool buildDataRequest(const QCommandLineParser &parser, const DataOptions &optio
     return true;
 }
 
-// Runs prepareData with a progress bar; the group split falls back to random when the
-// dataset has no group column and the user did not choose a split.
-PreparedData runPrepare(DataRequest request, bool splitChosen, bool quiet)
+// Runs prepareData with a progress bar on standard error.
+PreparedData runPrepare(const DataRequest &request, bool quiet)
 {
     ProgressBar bar(CliMessages::tr("Preprocessing"), quiet);
     auto progress = [&](const PipelineProgress &update) {
@@ -155,11 +155,6 @@ PreparedData runPrepare(DataRequest request, bool splitChosen, bool quiet)
             bar.update(update.done, update.total);
     };
     PreparedData prepared = prepareData(request, progress, &g_canceled);
-    if (!prepared.isOk() && !splitChosen && request.split.method == SplitMethod::Group
-        && !prepared.canceled) {
-        request.split.method = SplitMethod::Random;
-        prepared = prepareData(request, progress, &g_canceled);
-    }
     bar.finish();
     return prepared;
 }
@@ -250,7 +245,7 @@ int runPrepare(const QStringList &arguments)
 
     std::signal(SIGINT, onInterrupt);
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    const PreparedData prepared = runPrepare(request, parser.isSet(data.split), quiet);
+    const PreparedData prepared = runPrepare(request, quiet);
     if (prepared.canceled) {
         printError(CliMessages::tr("Interrupted; the pictures done so far are cached."));
         return ExitFailure;
@@ -366,7 +361,7 @@ int runTrain(const QStringList &arguments)
 
     std::signal(SIGINT, onInterrupt);
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    const PreparedData prepared = runPrepare(request, parser.isSet(data.split), quiet);
+    const PreparedData prepared = runPrepare(request, quiet);
     if (prepared.canceled) {
         printError(CliMessages::tr("Interrupted while preprocessing."));
         return ExitFailure;
@@ -505,7 +500,7 @@ int runEvaluate(const QStringList &arguments)
     // Score with the preprocessing the model was trained on.
     request.preprocessing = PreprocessSettings::fromJson(metadata.preprocessing);
     std::signal(SIGINT, onInterrupt);
-    const PreparedData prepared = runPrepare(request, parser.isSet(data.split), quiet);
+    const PreparedData prepared = runPrepare(request, quiet);
     if (!prepared.isOk()) {
         printError(prepared.canceled ? CliMessages::tr("Interrupted.") : prepared.errorString);
         return ExitFailure;
@@ -636,9 +631,15 @@ int runPredict(const QStringList &arguments)
         const bool positive = ok && probabilities[i] >= threshold;
         scored += ok ? 1 : 0;
         positives += positive ? 1 : 0;
-        out << csvField(item.source) << ','
-            << (ok ? QString::number(double(probabilities[i]), 'f', 6) : QString()) << ','
-            << (ok ? (positive ? QStringLiteral("1") : QStringLiteral("0")) : QString()) << ','
+
+        // Pictures without a usable face get empty probability and prediction fields.
+        QString probabilityField;
+        QString predictedField;
+        if (ok) {
+            probabilityField = QString::number(double(probabilities[i]), 'f', 6);
+            predictedField = positive ? QStringLiteral("1") : QStringLiteral("0");
+        }
+        out << csvField(item.source) << ',' << probabilityField << ',' << predictedField << ','
             << stageStatusKey(item.status) << ','
             << csvField(ok ? item.warning : item.errorString) << '\n';
     }
