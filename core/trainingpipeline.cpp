@@ -183,7 +183,16 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
     prepared.warnings += selection.warnings;
     prepared.selectedCount = int(selection.rows.size());
 
-    const DatasetSplit split = splitRows(dataset, selection.rows, selection.attribute, request.split);
+    // A group split is the safe default, because it keeps each person on one side. A
+    // dataset without groups is split picture by picture instead, with a warning.
+    SplitOptions splitOptions = request.split;
+    if (splitOptions.method == SplitMethod::Group && !dataset.hasGroups()) {
+        splitOptions.method = SplitMethod::Random;
+        prepared.warnings.append(
+            TrainingPipelineMessages::tr("The dataset names no group (person or account) for its "
+                                         "pictures, so they were split at random."));
+    }
+    const DatasetSplit split = splitRows(dataset, selection.rows, selection.attribute, splitOptions);
     if (!split.ok()) {
         prepared.errorString = split.error;
         return prepared;
@@ -193,7 +202,7 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
     std::vector<int> trainRows = split.train;
     std::vector<int> validationRows = split.validation;
     if (validationRows.empty()) {
-        SplitOptions inner = request.split;
+        SplitOptions inner = splitOptions;
         if (inner.method == SplitMethod::Official)
             inner.method = dataset.hasGroups() ? SplitMethod::Group : SplitMethod::Random;
         inner.testFraction = kValidationFraction;
@@ -300,7 +309,7 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
         {QStringLiteral("selection"), selectionPolicyKey(request.selection.policy)},
         {QStringLiteral("selectionMax"), request.selection.maxCount},
         {QStringLiteral("selectionSeed"), qint64(request.selection.seed)},
-        {QStringLiteral("split"), splitMethodKey(request.split.method)},
+        {QStringLiteral("split"), splitMethodKey(splitOptions.method)},
         {QStringLiteral("testFraction"), request.split.testFraction},
         {QStringLiteral("splitSeed"), qint64(request.split.seed)},
         {QStringLiteral("selected"), prepared.selectedCount},

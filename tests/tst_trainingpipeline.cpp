@@ -19,6 +19,7 @@ private Q_SLOTS:
     void missingShippedModelFoundAgain();
     void missingOtherModelStaysMissing();
     void oneClassTrainingSetRejected();
+    void groupSplitWithoutGroupsFallsBack();
 };
 
 void TestTrainingPipeline::evaluationRowsRoundTrip()
@@ -105,6 +106,36 @@ void TestTrainingPipeline::oneClassTrainingSetRejected()
     QVERIFY(!prepared.isOk());
     QVERIFY2(prepared.errorString.contains(QStringLiteral("only one class")),
              qPrintable(prepared.errorString));
+}
+
+void TestTrainingPipeline::groupSplitWithoutGroupsFallsBack()
+{
+    QTemporaryDir dir;
+    QImage face(TestImages::astronautPath());
+    QVERIFY(!face.isNull());
+    QByteArray csv("filename,eyeglasses\n");
+    for (int i = 0; i < 10; ++i) {
+        const QString name = QStringLiteral("face-%1.png").arg(i);
+        QVERIFY(TestImages::rotated(face, i - 5.0).save(dir.filePath(name)));
+        csv += name.toUtf8() + (i % 2 == 0 ? ",1\n" : ",0\n");
+    }
+    QVERIFY(TestImages::writeFile(dir.filePath(QStringLiteral("labels.csv")), csv));
+
+    DataRequest request;
+    request.datasetPath = dir.path();
+    request.attribute = QStringLiteral("eyeglasses");
+    request.selection.policy = SelectionPolicy::All;
+    request.split.method = SplitMethod::Group;
+    request.split.testFraction = 0.3;
+    request.cacheDir = dir.filePath(QStringLiteral("cache"));
+    const PreparedData prepared = prepareData(request);
+    QVERIFY2(prepared.isOk(), qPrintable(prepared.errorString));
+    QVERIFY2(prepared.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("split at random")),
+             qPrintable(prepared.warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(prepared.description.value(QStringLiteral("split")).toString(),
+             QStringLiteral("random"));
+    QVERIFY(prepared.test.count() > 0);
+    QVERIFY(prepared.training.count() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestTrainingPipeline)

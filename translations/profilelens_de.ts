@@ -2703,6 +2703,10 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <source>The test set is empty after alignment (%1 pictures selected). Select more pictures, or raise the test fraction.</source>
         <translation>Die Testmenge ist nach dem Ausrichten leer (%1 Bilder ausgewählt). Wählen Sie mehr Bilder aus oder erhöhen Sie den Testanteil.</translation>
     </message>
+    <message>
+        <source>The dataset names no group (person or account) for its pictures, so they were split at random.</source>
+        <translation>Der Datensatz nennt für seine Bilder keine Gruppe (Person oder Konto), daher wurden sie zufällig aufgeteilt.</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLens::TrainingWorker</name>
