@@ -29,13 +29,6 @@ struct TrainingPipelineMessages
 // Share of the training side split off for validation when the dataset has no validation set.
 constexpr double kValidationFraction = 0.1;
 
-struct RowSet
-{
-    QStringList paths;
-    std::vector<int> labels;
-    std::vector<int> groups;
-};
-
 // A dataset built from hand-labelled pictures, so selection and splitting work the same way
 // for a project's labels as for a label file.
 Dataset datasetFromImages(const QVector<LabeledImage> &images, const QString &attribute)
