@@ -14,9 +14,12 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 namespace ProfileLens {
 
@@ -104,12 +107,33 @@ std::shared_ptr<const dlib::shape_predictor> sharedPredictor(const QString &path
     }
 }
 
-// dlib builds its frontal detector by decoding an embedded model, which takes a few hundred
-// milliseconds. Copying a decoded one is far cheaper, so each aligner copies this one.
-const dlib::frontal_face_detector &prototypeDetector()
+using FhogScanner = dlib::scan_fhog_pyramid<dlib::pyramid_down<6>>;
+
+// The five HOG filters of dlib's frontal detector (looking ahead, left, right, and ahead but
+// tilted either way) with their thresholds, decoded once and shared read-only by all threads.
+struct FrontalFilters
 {
-    static const dlib::frontal_face_detector detector = dlib::get_frontal_face_detector();
-    return detector;
+    FrontalFilters()
+        : detector(dlib::get_frontal_face_detector())
+    {
+        for (unsigned long i = 0; i < detector.num_detectors(); ++i) {
+            const dlib::matrix<double, 0, 1> &weights = detector.get_w(i);
+            banks.push_back(std::make_unique<FhogScanner::fhog_filterbank>(
+                detector.get_scanner().build_fhog_filterbank(weights)));
+            // The last weight is the filter's bias. A window counts when its score exceeds it.
+            thresholds.push_back(weights(detector.get_scanner().get_num_dimensions()));
+        }
+    }
+
+    dlib::frontal_face_detector detector;
+    std::vector<std::unique_ptr<FhogScanner::fhog_filterbank>> banks;
+    std::vector<double> thresholds;
+};
+
+const FrontalFilters &frontalFilters()
+{
+    static const FrontalFilters filters;
+    return filters;
 }
 
 QPointF meanPoint(const QVector<QPointF> &points, int first, int count)
@@ -208,12 +232,55 @@ class FaceAligner::Private
 {
 public:
     AlignmentSettings settings;
-    dlib::frontal_face_detector detector = prototypeDetector();
+    FhogScanner scanner;
     std::shared_ptr<const dlib::shape_predictor> predictor;
     QString errorString;
 
     FaceAlignment finish(const cv::Mat &rgb, FaceAlignment result) const;
+    std::vector<dlib::rect_detection> detect(const cv::Mat &gray);
 };
+
+// Runs the ahead-looking filter first and the other four only when it finds no confident
+// face. The shared feature pyramid costs about as much as four filters at the first-pass
+// size, so on portraits this cuts the detector's cost by about 40 %.
+std::vector<dlib::rect_detection> FaceAligner::Private::detect(const cv::Mat &gray)
+{
+    const FrontalFilters &frontal = frontalFilters();
+    scanner.load(dlib::cv_image<unsigned char>(gray));
+
+    std::vector<dlib::rect_detection> candidates;
+    std::vector<std::pair<double, dlib::rectangle>> windows;
+    for (std::size_t i = 0; i < frontal.banks.size(); ++i) {
+        const double threshold = frontal.thresholds[i];
+        scanner.detect(*frontal.banks[i], windows, threshold);
+        bool confident = false;
+        for (const auto &[score, rect] : windows) {
+            dlib::rect_detection detection;
+            detection.detection_confidence = score - threshold;
+            detection.weight_index = i;
+            detection.rect = rect;
+            candidates.push_back(detection);
+            confident = confident || detection.detection_confidence >= kConfidentScore;
+        }
+        if (i == 0 && confident)
+            break;
+    }
+
+    // Non-maximum suppression as in dlib's object_detector: the most confident window wins
+    // and windows overlapping a kept one are dropped.
+    std::sort(candidates.rbegin(), candidates.rend());
+    const dlib::test_box_overlap &overlaps = frontal.detector.get_overlap_tester();
+    std::vector<dlib::rect_detection> faces;
+    for (const dlib::rect_detection &candidate : candidates) {
+        const bool suppressed = std::any_of(faces.begin(), faces.end(),
+                                            [&](const dlib::rect_detection &kept) {
+                                                return overlaps(kept.rect, candidate.rect);
+                                            });
+        if (!suppressed)
+            faces.push_back(candidate);
+    }
+    return faces;
+}
 
 FaceAlignment FaceAligner::Private::finish(const cv::Mat &rgb, FaceAlignment result) const
 {
@@ -237,6 +304,7 @@ FaceAligner::FaceAligner(const AlignmentSettings &settings)
     std::call_once(openCvThreadsSet, [] { cv::setNumThreads(1); });
 
     d->settings = settings;
+    d->scanner.copy_configuration(frontalFilters().detector.get_scanner());
     const QString path = settings.landmarkModelPath.isEmpty() ? defaultLandmarkModelPath()
                                                               : settings.landmarkModelPath;
     d->predictor = sharedPredictor(path, &d->errorString);
@@ -325,8 +393,7 @@ FaceAlignment FaceAligner::align(const QImage &image)
             cv::Mat resized;
             cv::resize(gray, resized, cv::Size(), candidate, candidate,
                        candidate < 0.5 ? cv::INTER_AREA : cv::INTER_LINEAR);
-            std::vector<dlib::rect_detection> found;
-            d->detector(dlib::cv_image<unsigned char>(resized), found, 0.0);
+            std::vector<dlib::rect_detection> found = d->detect(resized);
             if (found.empty())
                 continue;
             double passScore = found.front().detection_confidence;

@@ -43,7 +43,9 @@ enum class FaceStatus {
 struct FaceAlignment
 {
     FaceStatus status = FaceStatus::NoFaceDetected;
-    /// Number of faces the detector found; the largest one is aligned.
+    /// Number of confident faces the detector found. The largest one is aligned.
+    /// NOTE: when a face looking ahead is found confidently, turned or tilted faces beside it
+    /// are not searched for, so they are not counted.
     int faceCount = 0;
     /// Face box in the original image's pixel coordinates (empty for manual eyes).
     QRectF faceBox;
