@@ -69,8 +69,8 @@ struct GroupTally
     std::vector<std::size_t> members;
 };
 
-/// Places whole groups, largest first, on the side that brings the test share of images and
-/// positives closest to the target.
+/// Places whole groups in a seeded random order on the side that brings the test share of
+/// images and positives closest to the target.
 void assignGroups(const Dataset &dataset, const std::vector<int> &rows,
                   const std::vector<std::uint8_t> &positive, const SplitOptions &options,
                   std::vector<Side> &sides)
@@ -99,15 +99,14 @@ void assignGroups(const Dataset &dataset, const std::vector<int> &rows,
         totalPositives += positive[i];
     }
 
-    // Random order first, so the stable sort by size breaks ties by the seed.
+    // A random order, not largest first. Largest first fills the test set's positives with
+    // the few people who have the most photos (on LFW, 22 people for 383 photos with
+    // eyeglasses), and a test set of so few people measures little.
     std::vector<std::size_t> order(groups.size());
     for (std::size_t g = 0; g < order.size(); ++g)
         order[g] = g;
     std::mt19937_64 engine(options.seed);
     DatasetRandom::shuffle(order, engine);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return groups[a].images > groups[b].images;
-    });
 
     const double total = double(rows.size());
     const double targetImages = options.testFraction * total;
@@ -120,7 +119,7 @@ void assignGroups(const Dataset &dataset, const std::vector<int> &rows,
         return imageError * imageError + positiveWeight * positiveError * positiveError;
     };
 
-    // Greedy placement, largest groups first.
+    // Greedy placement in that order.
     std::vector<std::uint8_t> inTest(groups.size(), 0);
     double testImages = 0;
     double testPositives = 0;
@@ -134,8 +133,8 @@ void assignGroups(const Dataset &dataset, const std::vector<int> &rows,
         testPositives += group.positives;
     }
 
-    // Large groups placed early can leave the test set over its target once the positives
-    // are matched. Moving single groups either way while that lowers the cost corrects it;
+    // Groups placed early can leave the test set over its target once the positives are
+    // matched. Moving single groups either way while that lowers the cost corrects it;
     // the cost only falls, so the passes end.
     constexpr int kMaxRefinementPasses = 20;
     for (int pass = 0; pass < kMaxRefinementPasses; ++pass) {

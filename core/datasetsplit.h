@@ -75,9 +75,9 @@ bool splitMethodFromKey(const QString &key, SplitMethod *method);
  * positives of attribute column \a attribute. Each input row lands in at most one set.
  *
  * The group split needs Dataset::groupIds. Rows without a group count as groups of their
- * own. Groups are placed largest first, each on the side that brings the test set closer
- * to the requested share of images and (when stratifying) of positives. Ties in size are
- * broken by a seeded shuffle.
+ * own. Groups are placed in a seeded random order, each on the side that brings the test
+ * set closer to the requested share of images and (when stratifying) of positives. The test
+ * set is therefore a random sample of people, not the people with the most photos.
  */
 DatasetSplit splitRows(const Dataset &dataset, const std::vector<int> &rows, int attribute,
                        const SplitOptions &options = {});

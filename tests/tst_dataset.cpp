@@ -717,6 +717,17 @@ void TestDataset::groupSplitSynthetic()
                             .arg(positiveShare)
                             .arg(fraction)));
 
+    // The test people are a random sample, not the ones with the most photos, so their
+    // number is close to the requested share of all 400 people.
+    QSet<int> testGroups;
+    for (int row : split.test) {
+        if (dataset.groupIds[std::size_t(row)] >= 0)
+            testGroups.insert(dataset.groupIds[std::size_t(row)]);
+    }
+    const double groupShare = double(testGroups.size()) / 400.0;
+    QVERIFY2(groupShare > 0.6 * fraction,
+             qPrintable(QStringLiteral("%1 of 400 people in the test set").arg(testGroups.size())));
+
     QCOMPARE(splitRows(dataset, rows, 0, options).test, split.test);
 }
 
@@ -858,7 +869,17 @@ void TestDataset::lfwGroupSplit()
     const double positiveShare = double(split.testPositives) / 1927.0;
     QVERIFY2(std::abs(testShare - 0.2) < 0.01, qPrintable(split.summary()));
     QVERIFY2(std::abs(positiveShare - 0.2) < 0.02, qPrintable(split.summary()));
-    qInfo().noquote() << "LFW group split:" << split.summary();
+
+    // The photos with eyeglasses in the test set come from many people, not from the few
+    // with the most photos (in all, 952 people have at least one).
+    QSet<int> wearers;
+    for (int row : split.test) {
+        if (dataset.label(row, selection.attribute) == 1)
+            wearers.insert(dataset.groupIds[std::size_t(row)]);
+    }
+    QVERIFY2(wearers.size() >= 100, qPrintable(QStringLiteral("%1 people").arg(wearers.size())));
+    qInfo().noquote() << "LFW group split:" << split.summary() << "people with eyeglasses in test:"
+                      << wearers.size();
 }
 
 QTEST_GUILESS_MAIN(TestDataset)
