@@ -93,6 +93,55 @@ nn::Sequential buildCompactBatchNorm(int height, int width)
     return buildTwoConv(height, width, 16, 32, 128, true);
 }
 
+/**
+ * Averages the class probabilities of several networks, and optionally of each network on
+ * the mirror image of the input. Returns their logarithms as logits, so softmax() of the
+ * output gives the mean probabilities back.
+ */
+class AverageImpl : public nn::Module
+{
+public:
+    AverageImpl(const std::vector<nn::Sequential> &members, bool mirror)
+        : m_mirror(mirror)
+    {
+        for (std::size_t i = 0; i < members.size(); ++i)
+            m_members.push_back(register_module(std::to_string(i), members[i]));
+    }
+
+    torch::Tensor forward(const torch::Tensor &images)
+    {
+        const torch::Tensor mirrored = m_mirror ? images.flip({3}) : torch::Tensor();
+        torch::Tensor sum = torch::zeros({images.size(0), 2}, images.options());
+        for (nn::Sequential &member : m_members) {
+            sum += torch::softmax(member->forward(images), 1);
+            if (m_mirror)
+                sum += torch::softmax(member->forward(mirrored), 1);
+        }
+        const double views = double(m_members.size()) * (m_mirror ? 2.0 : 1.0);
+        // The floor keeps log() finite when a probability rounds to zero.
+        return (sum / views).clamp_min(1e-30).log();
+    }
+
+private:
+    std::vector<nn::Sequential> m_members;
+    bool m_mirror = false;
+};
+TORCH_MODULE(Average);
+
+/// Builds the network of a classifier: one network, or an averaging module around several.
+nn::Sequential buildNetwork(const ArchitectureEntry &entry, QSize inputSize, int members,
+                            bool mirror)
+{
+    if (members == 1 && !mirror)
+        return entry.build(inputSize.height(), inputSize.width());
+    std::vector<nn::Sequential> networks;
+    for (int i = 0; i < members; ++i)
+        networks.push_back(entry.build(inputSize.height(), inputSize.width()));
+    nn::Sequential net;
+    net->push_back("average", Average(networks, mirror));
+    return net;
+}
+
 } // namespace
 
 const std::vector<ArchitectureEntry> &architectureRegistry()
@@ -274,6 +323,12 @@ bool Classifier::isKnownArchitecture(const QString &name)
 
 Classifier Classifier::create(const QString &architecture, QSize inputSize, QString *errorString)
 {
+    return createAveraged(architecture, inputSize, 1, false, errorString);
+}
+
+Classifier Classifier::createAveraged(const QString &architecture, QSize inputSize, int members,
+                                      bool mirror, QString *errorString)
+{
     const auto fail = [errorString](const QString &message) {
         if (errorString)
             *errorString = message;
@@ -304,11 +359,20 @@ Classifier Classifier::create(const QString &architecture, QSize inputSize, QStr
                         .arg(kMaximumInputSize));
     }
 
+    if (members < 1 || members > kMaximumMembers) {
+        return fail(QCoreApplication::translate("Classifier",
+                                                "A model averages 1 to %1 networks, not %2.")
+                        .arg(kMaximumMembers)
+                        .arg(members));
+    }
+
     try {
         auto d = std::make_shared<ClassifierPrivate>();
         d->architecture = architecture;
         d->inputSize = inputSize;
-        d->net = entry->build(inputSize.height(), inputSize.width());
+        d->members = members;
+        d->mirror = mirror;
+        d->net = buildNetwork(*entry, inputSize, members, mirror);
         if (errorString)
             errorString->clear();
         return Classifier(std::move(d));
@@ -317,6 +381,55 @@ Classifier Classifier::create(const QString &architecture, QSize inputSize, QStr
                                                 "Could not build architecture \"%1\": %2")
                         .arg(architecture, exceptionMessage(error)));
     }
+}
+
+Classifier Classifier::combine(const QList<Classifier> &members, bool mirror,
+                               QString *errorString)
+{
+    const auto fail = [errorString](const QString &message) {
+        if (errorString)
+            *errorString = message;
+        return Classifier();
+    };
+    if (members.isEmpty())
+        return fail(QCoreApplication::translate("Classifier", "There are no networks to combine."));
+    const Classifier &first = members.first();
+    for (const Classifier &member : members) {
+        if (member.isNull() || !member.isSingleNetwork())
+            return fail(QCoreApplication::translate("Classifier",
+                                                    "Only single trained networks can be combined."));
+        if (member.architecture() != first.architecture()
+            || member.inputSize() != first.inputSize()) {
+            return fail(QCoreApplication::translate("Classifier",
+                                                    "Networks of architecture \"%1\" at %2x%3 "
+                                                    "and \"%4\" at %5x%6 cannot be combined: "
+                                                    "train every member with the same "
+                                                    "architecture and input size.")
+                            .arg(first.architecture())
+                            .arg(first.inputSize().width())
+                            .arg(first.inputSize().height())
+                            .arg(member.architecture())
+                            .arg(member.inputSize().width())
+                            .arg(member.inputSize().height()));
+        }
+    }
+
+    Classifier combined = createAveraged(first.architecture(), first.inputSize(),
+                                         int(members.size()), mirror, errorString);
+    if (combined.isNull())
+        return combined;
+    try {
+        auto average = combined.d->net->ptr(0);
+        for (int i = 0; i < members.size(); ++i) {
+            auto target = average->named_children()[std::to_string(i)];
+            copyState(*members[i].d->net, *target);
+        }
+        combined.d->net->eval();
+    } catch (const std::exception &error) {
+        return fail(QCoreApplication::translate("Classifier", "Could not combine the networks: %1")
+                        .arg(exceptionMessage(error)));
+    }
+    return combined;
 }
 
 bool Classifier::isNull() const
@@ -344,6 +457,16 @@ qint64 Classifier::parameterCount() const
     return count;
 }
 
+int Classifier::memberCount() const
+{
+    return d ? d->members : 0;
+}
+
+bool Classifier::averagesMirror() const
+{
+    return d && d->mirror;
+}
+
 Classifier Classifier::clone() const
 {
     if (!d)
@@ -351,8 +474,10 @@ Classifier Classifier::clone() const
     auto copy = std::make_shared<ClassifierPrivate>();
     copy->architecture = d->architecture;
     copy->inputSize = d->inputSize;
+    copy->members = d->members;
+    copy->mirror = d->mirror;
     // Module::clone() of a Sequential renumbers its layers, so build anew and copy the weights.
-    copy->net = findArchitecture(d->architecture)->build(d->inputSize.height(), d->inputSize.width());
+    copy->net = buildNetwork(*findArchitecture(d->architecture), d->inputSize, d->members, d->mirror);
     copyState(*d->net, *copy->net);
     copy->net->train(d->net->is_training());
     return Classifier(std::move(copy));

@@ -45,6 +45,27 @@ public:
     static Classifier create(const QString &architecture, QSize inputSize = QSize(28, 28),
                              QString *errorString = nullptr);
 
+    /**
+     * Builds an averaging classifier with freshly initialised weights: \a members networks of
+     * one architecture, and with \a mirror each network also reads the mirror image of every
+     * face. Its probability is the mean of all of theirs. ModelFile uses this to rebuild a
+     * saved combination before reading its weights.
+     */
+    static Classifier createAveraged(const QString &architecture, QSize inputSize, int members,
+                                     bool mirror, QString *errorString = nullptr);
+
+    /**
+     * Returns a classifier whose probability is the mean of those of \a members (copied), and
+     * with \a mirror also of their probabilities for the mirror image of each face. The
+     * members must be single networks of the same architecture and input size. Returns a null
+     * classifier and sets \a errorString otherwise.
+     */
+    static Classifier combine(const QList<Classifier> &members, bool mirror,
+                              QString *errorString = nullptr);
+
+    /// Largest number of networks in one averaging classifier.
+    static constexpr int kMaximumMembers = 16;
+
     /// Creates a null classifier.
     Classifier();
     ~Classifier();
@@ -57,6 +78,12 @@ public:
     QSize inputSize() const;
     /// Number of trainable values.
     qint64 parameterCount() const;
+    /// Number of networks whose probabilities are averaged; 1 for a single network.
+    int memberCount() const;
+    /// Whether the mirror image of each face is averaged in too.
+    bool averagesMirror() const;
+    /// Whether this is one plain network, the only kind the trainer accepts.
+    bool isSingleNetwork() const { return memberCount() == 1 && !averagesMirror(); }
 
     /// Returns a deep copy with its own weights.
     Classifier clone() const;

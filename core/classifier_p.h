@@ -38,7 +38,10 @@ class ClassifierPrivate
 public:
     QString architecture;
     QSize inputSize;
-    /// Input N x 1 x H x W float, output N x 2 logits.
+    int members = 1;
+    bool mirror = false;
+    /// Input N x 1 x H x W float, output N x 2 logits. An averaging classifier contains one
+    /// "average" module whose logits are the logarithms of the mean probabilities.
     torch::nn::Sequential net{nullptr};
 
     static Classifier wrap(std::shared_ptr<ClassifierPrivate> d) { return Classifier(std::move(d)); }

@@ -16,7 +16,9 @@ namespace ProfileLens {
 namespace {
 
 constexpr quint32 kCacheMagic = 0x504C4643; // "PLFC"
-constexpr quint32 kCacheVersion = 1;
+// Raised whenever the pipeline's output changes for the same settings (a different face
+// search, for example), so that caches written by an older version are rebuilt.
+constexpr quint32 kCacheVersion = 2;
 
 // The "ProfileLens::FeatureCache" translation context, declared so that lupdate can read it.
 struct FeatureCacheMessages

@@ -261,6 +261,8 @@ QJsonObject ModelMetadata::toJson() const
     json.insert(QLatin1String("architecture"), architecture);
     json.insert(QLatin1String("inputWidth"), inputSize.width());
     json.insert(QLatin1String("inputHeight"), inputSize.height());
+    json.insert(QLatin1String("members"), members);
+    json.insert(QLatin1String("mirrorAverage"), mirrorAverage);
     json.insert(QLatin1String("attribute"), attribute);
     json.insert(QLatin1String("classNames"), QJsonArray::fromStringList(classNames));
     json.insert(QLatin1String("preprocessing"), preprocessing);
@@ -291,6 +293,18 @@ QString ModelMetadata::readJson(const QJsonObject &json)
     if (height <= 0)
         return missing("inputHeight");
     inputSize = QSize(width, height);
+
+    // Absent in version 1 files, which hold one network.
+    const QJsonValue membersValue = json.value(QLatin1String("members"));
+    if (!membersValue.isUndefined() && !membersValue.isDouble())
+        return missing("members");
+    members = membersValue.toInt(1);
+    if (members < 1 || members > Classifier::kMaximumMembers)
+        return missing("members");
+    const QJsonValue mirrorValue = json.value(QLatin1String("mirrorAverage"));
+    if (!mirrorValue.isUndefined() && !mirrorValue.isBool())
+        return missing("mirrorAverage");
+    mirrorAverage = mirrorValue.toBool(false);
 
     const QJsonValue thresholdValue = json.value(QLatin1String("threshold"));
     if (!thresholdValue.isDouble() || thresholdValue.toDouble() < 0.0
@@ -336,6 +350,8 @@ bool ModelFile::save(const QString &path, const Classifier &classifier,
     stored.formatVersion = kFormatVersion;
     stored.architecture = classifier.architecture();
     stored.inputSize = classifier.inputSize();
+    stored.members = classifier.memberCount();
+    stored.mirrorAverage = classifier.averagesMirror();
     if (!stored.createdAt.isValid())
         stored.createdAt = QDateTime::currentDateTimeUtc();
     if (stored.createdBy.isEmpty())
@@ -449,7 +465,9 @@ LoadedModel ModelFile::load(const QString &path, QSize expectedInputSize)
                         .arg(expectedInputSize.height()));
 
     QString buildError;
-    result.classifier = Classifier::create(metadata.architecture, metadata.inputSize, &buildError);
+    result.classifier = Classifier::createAveraged(metadata.architecture, metadata.inputSize,
+                                                   metadata.members, metadata.mirrorAverage,
+                                                   &buildError);
     if (result.classifier.isNull())
         return fail(buildError);
 

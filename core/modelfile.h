@@ -27,6 +27,11 @@ struct ModelMetadata
     QString architecture;
     /// Filled from the classifier by ModelFile::save().
     QSize inputSize;
+    /// Networks whose probabilities are averaged; filled from the classifier by ModelFile::save().
+    int members = 1;
+    /// Whether each network's probability for the mirror image is averaged in too; filled from
+    /// the classifier by ModelFile::save().
+    bool mirrorAverage = false;
     /// The face attribute the model detects, such as "Eyeglasses".
     QString attribute;
     /// Names of output 0 and output 1, such as {"No eyeglasses", "Eyeglasses"}.
@@ -79,7 +84,8 @@ class ModelFile
 {
 public:
     /// The newest format version this build writes and reads.
-    static constexpr int kFormatVersion = 1;
+    /// Version 2 added averaging classifiers ("members" and "mirrorAverage").
+    static constexpr int kFormatVersion = 2;
     /// Conventional file name suffix.
     static QString suffix() { return QStringLiteral("plmodel"); }
 

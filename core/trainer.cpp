@@ -1,5 +1,6 @@
 #include "trainer.h"
 #include "classifier_p.h"
+#include "trainer_p.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QThread>
 
 #include <ATen/CPUGeneratorImpl.h>
+#include <opencv2/imgcodecs.hpp>
 #include <torch/nn/functional/loss.h>
 #include <torch/optim/adam.h>
 #include <torch/serialize/input-archive.h>
@@ -64,11 +66,8 @@ struct Generators
     }
 };
 
-/**
- * Applies AugmentationSettings to a batch (N x 1 x H x W) and returns a new tensor: one affine
- * resampling for flip, shift and rotation, then brightness and contrast, then blur for some
- * images. The parameters come from \a random, so a run is reproducible from its seed.
- */
+} // namespace
+
 torch::Tensor augmentBatch(const torch::Tensor &batch, const AugmentationSettings &settings,
                            std::mt19937_64 &random)
 {
@@ -126,8 +125,38 @@ torch::Tensor augmentBatch(const torch::Tensor &batch, const AugmentationSetting
         const torch::Tensor blurred = torch::conv2d(padded, kernel);
         output = torch::where(blurMask, blurred, output);
     }
+
+    // Low resolution and JPEG artefacts, image by image.
+    output = output.contiguous();
+    std::uniform_real_distribution<double> reduced(settings.lowResolutionMinScale, 0.8);
+    std::uniform_int_distribution<int> quality(std::min(settings.jpegMinQuality, 90), 90);
+    for (int64_t i = 0; i < count; ++i) {
+        torch::Tensor image = output.slice(0, i, i + 1);
+        if (chance(random) < settings.lowResolutionProbability) {
+            const double factor = reduced(random);
+            const int64_t smallHeight = std::max<int64_t>(2, std::llround(double(height) * factor));
+            const int64_t smallWidth = std::max<int64_t>(2, std::llround(double(width) * factor));
+            const torch::Tensor small = torch::adaptive_avg_pool2d(image, {smallHeight, smallWidth});
+            image.copy_(torch::upsample_bilinear2d(small, {height, width}, false));
+        }
+        if (chance(random) < settings.jpegProbability) {
+            const torch::Tensor bytes =
+                image.mul(255.0).round_().clamp_(0.0, 255.0).to(torch::kUInt8).contiguous();
+            const cv::Mat gray(int(height), int(width), CV_8UC1, bytes.data_ptr<uint8_t>());
+            std::vector<uchar> encoded;
+            cv::imencode(".jpg", gray, encoded, {cv::IMWRITE_JPEG_QUALITY, quality(random)});
+            const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_GRAYSCALE);
+            if (decoded.rows == gray.rows && decoded.cols == gray.cols) {
+                const torch::Tensor restored =
+                    torch::from_blob(decoded.data, {1, 1, height, width}, torch::kUInt8);
+                image.copy_(restored.to(torch::kFloat32).div_(255.0));
+            }
+        }
+    }
     return output;
 }
+
+namespace {
 
 /// Everything that changes while training runs; saved and restored by checkpoints.
 class TrainingRun
@@ -474,6 +503,10 @@ QJsonObject AugmentationSettings::toJson() const
         {QLatin1String("brightness"), brightness},
         {QLatin1String("contrast"), contrast},
         {QLatin1String("blurProbability"), blurProbability},
+        {QLatin1String("lowResolutionProbability"), lowResolutionProbability},
+        {QLatin1String("lowResolutionMinScale"), lowResolutionMinScale},
+        {QLatin1String("jpegProbability"), jpegProbability},
+        {QLatin1String("jpegMinQuality"), jpegMinQuality},
     };
 }
 
@@ -489,6 +522,14 @@ AugmentationSettings AugmentationSettings::fromJson(const QJsonObject &json)
     settings.contrast = json.value(QLatin1String("contrast")).toDouble(settings.contrast);
     settings.blurProbability =
         json.value(QLatin1String("blurProbability")).toDouble(settings.blurProbability);
+    // Recipes written before these existed did not use them.
+    settings.lowResolutionProbability =
+        json.value(QLatin1String("lowResolutionProbability")).toDouble(0.0);
+    settings.lowResolutionMinScale =
+        json.value(QLatin1String("lowResolutionMinScale")).toDouble(settings.lowResolutionMinScale);
+    settings.jpegProbability = json.value(QLatin1String("jpegProbability")).toDouble(0.0);
+    settings.jpegMinQuality =
+        json.value(QLatin1String("jpegMinQuality")).toInt(settings.jpegMinQuality);
     return settings;
 }
 
@@ -509,6 +550,8 @@ QJsonObject TrainingOptions::toJson() const
         {QLatin1String("earlyStoppingMinDelta"), earlyStoppingMinDelta},
         {QLatin1String("validationMetric"), metricKey(validationMetric)},
         {QLatin1String("keepBestWeights"), keepBestWeights},
+        {QLatin1String("members"), members},
+        {QLatin1String("mirrorAverage"), mirrorAverage},
     };
 }
 

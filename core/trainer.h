@@ -14,8 +14,8 @@ namespace ProfileLens {
 
 /**
  * Random changes applied to each training image, drawn from the trainer's seeded generator.
- * Cheap on 28x28 images: one affine resampling, one blur and a few element-wise operations per
- * batch.
+ * Cheap on 28x28 to 56x56 images: one affine resampling, one blur and a few element-wise
+ * operations per batch, plus a resize or a JPEG round trip for some images.
  */
 struct AugmentationSettings
 {
@@ -32,6 +32,13 @@ struct AugmentationSettings
     double contrast = 0.15;
     /// Fraction of images blurred with a 3x3 Gaussian kernel (sigma 0.8 pixels).
     double blurProbability = 0.15;
+    /// Fraction of images reduced by area averaging and enlarged back, as a small avatar is.
+    double lowResolutionProbability = 0.2;
+    /// Smallest side of the reduced copy, relative to the input (0.4: 56 px down to 22 px).
+    double lowResolutionMinScale = 0.4;
+    /// Fraction of images compressed as JPEG, at a quality from jpegMinQuality to 90.
+    double jpegProbability = 0.2;
+    int jpegMinQuality = 25;
 
     QJsonObject toJson() const;
     static AugmentationSettings fromJson(const QJsonObject &json);
@@ -87,6 +94,15 @@ struct TrainingOptions
     /// Continues from checkpointPath when it exists, instead of starting from scratch.
     bool resume = false;
 
+    /**
+     * Networks that trainModel() trains, with seeds seed, seed + 1 and so on, and averages into
+     * one model. Each costs as much time as a single network. Trainer itself trains one.
+     */
+    int members = 1;
+    /// Whether the model trainModel() saves also averages each network's probability for the
+    /// mirror image of the face.
+    bool mirrorAverage = false;
+
     /// The recipe fields, for the model file's metadata (no paths or thread count).
     QJsonObject toJson() const;
 };
@@ -106,6 +122,11 @@ struct TrainingProgress
     double validationAccuracy = 0.0;
     /// Seconds since training (or the resumed part) started.
     double elapsedSeconds = 0.0;
+    /// Network being trained (0 for the first) and the number of networks, when trainModel()
+    /// trains several. Steps then count on across networks: the second network's first step
+    /// is TrainingOptions::steps + 1.
+    int member = 0;
+    int memberCount = 1;
 };
 
 using TrainingProgressCallback = std::function<void(const TrainingProgress &progress)>;

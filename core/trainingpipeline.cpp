@@ -14,6 +14,7 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ProfileLens {
@@ -330,29 +331,86 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
         reportProgress(progress, phase, done, total);
     };
 
-    // Train
-    Trainer trainer(options);
-    result.training = trainer.train(
-        data.training, data.validation,
-        [&](const TrainingProgress &step) {
-            if (!progress)
-                return;
-            PipelineProgress update;
-            update.phase = PipelinePhase::Training;
-            update.done = step.step;
-            update.total = step.totalSteps;
-            update.training = step;
-            progress(update);
-        },
-        cancel);
-    if (result.training.canceled) {
-        result.canceled = true;
-        return result;
+    // Train each network on the same data, with its own seed and checkpoint
+    const int memberCount = std::clamp(options.members, 1, Classifier::kMaximumMembers);
+    QList<Classifier> members;
+    double seconds = 0.0;
+    QJsonArray memberSteps;
+    for (int member = 0; member < memberCount; ++member) {
+        TrainingOptions memberOptions = options;
+        memberOptions.seed = options.seed + quint64(member);
+        if (!options.checkpointPath.isEmpty())
+            memberOptions.checkpointPath = memberCheckpointPath(options.checkpointPath, member);
+        const int stepOffset = member * options.steps;
+
+        // A network that finished before an interruption is read back, not trained again.
+        const QString finishedPath = finishedMemberPath(options.checkpointPath, member);
+        if (options.resume && memberCount > 1 && QFile::exists(finishedPath)) {
+            const LoadedModel finished =
+                ModelFile::load(finishedPath, QSize(data.training.width, data.training.height));
+            if (finished.isOk() && finished.classifier.architecture() == options.architecture
+                && finished.classifier.isSingleNetwork()) {
+                members.append(finished.classifier);
+                memberSteps.append(finished.metadata.recipe);
+                qCInfo(lcTrain).noquote() << "Reused finished network" << finishedPath;
+                continue;
+            }
+            qCWarning(lcTrain).noquote() << "Training network" << member + 1
+                                         << "again:" << finished.errorString;
+        }
+
+        Trainer trainer(memberOptions);
+        result.training = trainer.train(
+            data.training, data.validation,
+            [&](const TrainingProgress &step) {
+                if (!progress)
+                    return;
+                PipelineProgress update;
+                update.phase = PipelinePhase::Training;
+                update.training = step;
+                update.training.step += stepOffset;
+                update.training.totalSteps = step.totalSteps * memberCount;
+                update.training.member = member;
+                update.training.memberCount = memberCount;
+                update.done = update.training.step;
+                update.total = update.training.totalSteps;
+                progress(update);
+            },
+            cancel);
+        if (result.training.canceled) {
+            result.canceled = true;
+            return result;
+        }
+        if (!result.training.isOk()) {
+            result.errorString = result.training.errorString;
+            return result;
+        }
+        members.append(result.training.classifier);
+        seconds += result.training.seconds;
+        const QJsonObject steps{{QStringLiteral("stepsDone"), result.training.steps},
+                                {QStringLiteral("bestStep"), result.training.bestStep},
+                                {QStringLiteral("stoppedEarly"), result.training.stoppedEarly}};
+        memberSteps.append(steps);
+        if (memberCount > 1 && !options.checkpointPath.isEmpty()) {
+            ModelMetadata finished;
+            finished.attribute = attribute;
+            finished.classNames = {QStringLiteral("no %1").arg(attribute), attribute};
+            finished.recipe = steps;
+            QString errorString;
+            if (!ModelFile::save(finishedPath, result.training.classifier, finished,
+                                 WeightPrecision::Float32, &errorString))
+                qCWarning(lcTrain).noquote() << errorString;
+        }
     }
-    if (!result.training.isOk()) {
-        result.errorString = result.training.errorString;
-        return result;
+    if (memberCount > 1 || options.mirrorAverage) {
+        QString errorString;
+        result.training.classifier = Classifier::combine(members, options.mirrorAverage, &errorString);
+        if (result.training.classifier.isNull()) {
+            result.errorString = errorString;
+            return result;
+        }
     }
+    result.training.seconds = seconds;
 
     // Evaluate
     report(PipelinePhase::Evaluating, 0, 1);
@@ -417,6 +475,8 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     recipe.insert(QStringLiteral("bestStep"), result.training.bestStep);
     recipe.insert(QStringLiteral("stoppedEarly"), result.training.stoppedEarly);
     recipe.insert(QStringLiteral("trainingSeconds"), result.training.seconds);
+    if (memberCount > 1)
+        recipe.insert(QStringLiteral("memberSteps"), memberSteps);
     metadata.recipe = recipe;
     metadata.threshold = threshold;
     metadata.metrics = metrics;
@@ -450,6 +510,30 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     report(PipelinePhase::Saving, 1, 1);
     qCInfo(lcTrain) << "saved model" << modelPath << "threshold" << threshold;
     return result;
+}
+
+QString memberCheckpointPath(const QString &checkpointPath, int member)
+{
+    if (member == 0)
+        return checkpointPath;
+    return checkpointPath + QStringLiteral(".network%1").arg(member + 1);
+}
+
+QString finishedMemberPath(const QString &checkpointPath, int member)
+{
+    if (checkpointPath.isEmpty())
+        return {};
+    return memberCheckpointPath(checkpointPath, member) + QStringLiteral(".finished");
+}
+
+void removeTrainingCheckpoints(const QString &checkpointPath, int members)
+{
+    if (checkpointPath.isEmpty())
+        return;
+    for (int member = 0; member < std::max(1, members); ++member) {
+        QFile::remove(memberCheckpointPath(checkpointPath, member));
+        QFile::remove(finishedMemberPath(checkpointPath, member));
+    }
 }
 
 QString evaluationPathForModel(const QString &modelPath)

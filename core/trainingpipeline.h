@@ -114,7 +114,8 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
                          const std::atomic<bool> *cancel = nullptr);
 
 /**
- * Trains a model on prepared data, evaluates it on both splits, chooses the threshold that
+ * Trains a model on prepared data (TrainingOptions::members networks, averaged into one
+ * model when more than one), evaluates it on both splits, chooses the threshold that
  * maximises F1 on the validation set (the test set when none), and saves the model file
  * with its metadata and an evaluation CSV beside it (modelPath + ".evaluation.csv").
  */
@@ -123,6 +124,17 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
                           const PipelineProgressCallback &progress = {},
                           const std::atomic<bool> *cancel = nullptr,
                           WeightPrecision precision = WeightPrecision::Float32);
+
+/// Returns the checkpoint file of network \a member (0 for the first) when trainModel()
+/// trains several networks with TrainingOptions::checkpointPath set to \a checkpointPath.
+QString memberCheckpointPath(const QString &checkpointPath, int member);
+
+/// Returns the file that keeps network \a member once it has finished, so that a resumed run
+/// does not train it again. Returns an empty path when \a checkpointPath is empty.
+QString finishedMemberPath(const QString &checkpointPath, int member);
+
+/// Removes the checkpoints and finished networks of a run with \a members networks.
+void removeTrainingCheckpoints(const QString &checkpointPath, int members);
 
 /// Per-image evaluation rows stored beside a model.
 struct EvaluationRows

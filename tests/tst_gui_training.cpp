@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QLabel>
 #include <QTextStream>
 
 #include <atomic>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void initTestCase();
     void historyRoundTrip();
     void trainingFinishesWithModel();
+    void averagedNetworksFromTheForm();
     void cancelStopsEarly();
     void resumeContinuesFromCheckpoint();
     void predictAllStoresProbabilities();
@@ -275,6 +277,54 @@ void TestGuiTraining::trainingFinishesWithModel()
     QCOMPARE(active.value->id, outcome.modelId);
     QCOMPARE(active.value->threshold, outcome.metadata.threshold);
     QVERIFY(active.value->metrics.contains(QStringLiteral("test")));
+}
+
+void TestGuiTraining::averagedNetworksFromTheForm()
+{
+    TrainingDialog dialog;
+    dialog.setProject(m_projectFolder, {QStringLiteral("Eyeglasses")}, QStringLiteral("Eyeglasses"));
+    TrainingRequest form = formRequest(30);
+    form.options.members = 2;
+    form.options.mirrorAverage = true;
+    dialog.setRequest(form);
+    QCOMPARE(dialog.request().options.members, 2);
+    QVERIFY(dialog.request().options.mirrorAverage);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    // The phase line names the network in training.
+    QStringList phases;
+    const auto watch = connect(dialog.worker(), &TrainingWorker::progress, this, [&] {
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->text().startsWith(QLatin1String("Training network")))
+                phases.append(label->text());
+        }
+    });
+    std::vector<TrainingUpdate> updates;
+    const TrainingOutcome outcome = runDialog(dialog, false, 0, &updates);
+    disconnect(watch);
+    QVERIFY2(outcome.isOk(), qPrintable(outcome.errorString));
+    QVERIFY2(phases.contains(QStringLiteral("Training network 1 of 2")), qPrintable(phases.join(u',')));
+    QVERIFY2(phases.contains(QStringLiteral("Training network 2 of 2")), qPrintable(phases.join(u',')));
+
+    // Steps count on across both networks.
+    int lastStep = 0;
+    for (const TrainingUpdate &update : updates) {
+        for (const TrainingProgress &step : update.steps) {
+            QVERIFY(step.step > lastStep);
+            lastStep = step.step;
+        }
+    }
+    QCOMPARE(lastStep, 60);
+
+    const LoadedModel model = ModelFile::load(outcome.modelPath);
+    QVERIFY2(model.isOk(), qPrintable(model.errorString));
+    QCOMPARE(model.classifier.memberCount(), 2);
+    QVERIFY(model.classifier.averagesMirror());
+    // Nothing of the run is left behind but the model.
+    QVERIFY(!QFileInfo::exists(memberCheckpointPath(outcome.checkpointPath, 0)));
+    QVERIFY(!QFileInfo::exists(memberCheckpointPath(outcome.checkpointPath, 1)));
+    QVERIFY(!QFileInfo::exists(finishedMemberPath(outcome.checkpointPath, 0)));
 }
 
 void TestGuiTraining::cancelStopsEarly()

@@ -3,6 +3,7 @@
 #include "predictor.h"
 #include "tensordata.h"
 #include "trainer.h"
+#include "trainer_p.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -199,6 +200,10 @@ private Q_SLOTS:
     void modelFileRejectsDamage_data();
     void modelFileRejectsDamage();
 
+    void augmentationDegradesLikeAvatars_data();
+    void augmentationDegradesLikeAvatars();
+    void averagedClassifierMatchesMemberMean();
+    void combineRejectsMismatchedNetworks();
     void predictorChecksInput();
     void predictSplitsCoversBothSets();
 
@@ -563,7 +568,9 @@ void TestTraining::modelFileRejectsDamage_data()
     QTest::newRow("empty file") << QByteArray("empty") << QSize()
                                 << QStringLiteral("not a ProfileLens model file");
     QTest::newRow("newer version") << QByteArray("version") << QSize()
-                                   << QStringLiteral("format version 2");
+                                   << QStringLiteral("format version %1").arg(ModelFile::kFormatVersion + 1);
+    QTest::newRow("no networks") << QByteArray("members") << QSize()
+                                 << QStringLiteral("\"members\"");
     QTest::newRow("unknown architecture")
         << QByteArray("architecture") << QSize()
         << QStringLiteral("unknown model architecture \"resnet-9000\"");
@@ -604,6 +611,10 @@ void TestTraining::modelFileRejectsDamage()
         bytes[0] = 'X';
     } else if (damage == "empty") {
         bytes.clear();
+    } else if (damage == "members") {
+        bytes = editMetadata(bytes, [](QJsonObject &json) {
+            json.insert(QStringLiteral("members"), 0);
+        });
     } else if (damage == "version") {
         qToLittleEndian<quint32>(quint32(ModelFile::kFormatVersion + 1),
                                  reinterpret_cast<uchar *>(bytes.data()) + 8);
@@ -638,6 +649,144 @@ void TestTraining::modelFileRejectsDamage()
     QVERIFY(loaded.classifier.isNull());
     QVERIFY2(loaded.errorString.contains(expectedMessage), qPrintable(loaded.errorString));
     QVERIFY2(loaded.errorString.contains(QFileInfo(path).fileName()), qPrintable(loaded.errorString));
+}
+
+void TestTraining::augmentationDegradesLikeAvatars_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("low resolution") << QStringLiteral("low resolution");
+    QTest::newRow("jpeg") << QStringLiteral("jpeg");
+}
+
+void TestTraining::augmentationDegradesLikeAvatars()
+{
+    QFETCH(QString, kind);
+
+    // Only the change under test, on every image.
+    AugmentationSettings settings;
+    settings.enabled = true;
+    settings.horizontalFlip = false;
+    settings.maxShift = 0.0;
+    settings.maxRotation = 0.0;
+    settings.brightness = 0.0;
+    settings.contrast = 0.0;
+    settings.blurProbability = 0.0;
+    settings.lowResolutionProbability = kind == QLatin1String("low resolution") ? 1.0 : 0.0;
+    settings.jpegProbability = kind == QLatin1String("jpeg") ? 1.0 : 0.0;
+    settings.jpegMinQuality = 10;
+
+    const TensorSet faces = makeFaces(20, 31);
+    const torch::Tensor batch =
+        torch::tensor(faces.pixels).view({faces.count(), 1, faces.height, faces.width});
+    std::mt19937_64 random(5);
+    const torch::Tensor augmented = augmentBatch(batch, settings, random);
+    QCOMPARE(augmented.sizes(), batch.sizes());
+    QVERIFY(augmented.min().item<float>() >= 0.0f);
+    QVERIFY(augmented.max().item<float>() <= 1.0f);
+
+    // Every image changed, but stays the same picture: its mean brightness moves little.
+    const torch::Tensor change = (augmented - batch).abs().mean({1, 2, 3});
+    QVERIFY2(change.min().item<float>() > 0.002f, qPrintable(QString::number(change.min().item<float>())));
+    const torch::Tensor meanShift = (augmented.mean({1, 2, 3}) - batch.mean({1, 2, 3})).abs();
+    QVERIFY2(meanShift.max().item<float>() < 0.03f, qPrintable(QString::number(meanShift.max().item<float>())));
+
+    if (kind == QLatin1String("low resolution")) {
+        // Fine detail is lost: neighbouring pixels differ less than in the original.
+        const auto detail = [](const torch::Tensor &images) {
+            return (images.slice(3, 1) - images.slice(3, 0, -1)).abs().mean().item<float>();
+        };
+        QVERIFY2(detail(augmented) < detail(batch),
+                 qPrintable(QStringLiteral("%1 >= %2").arg(detail(augmented)).arg(detail(batch))));
+    } else {
+        // JPEG works on 8x8 blocks: steps across block edges grow relative to steps inside.
+        const auto blockiness = [](const torch::Tensor &images) {
+            const torch::Tensor steps = (images.slice(3, 1) - images.slice(3, 0, -1)).abs();
+            double edges = 0.0, inside = 0.0;
+            int edgeCount = 0, insideCount = 0;
+            for (int64_t column = 0; column < steps.size(3); ++column) {
+                const double value = steps.select(3, column).mean().item<double>();
+                if ((column + 1) % 8 == 0) {
+                    edges += value;
+                    ++edgeCount;
+                } else {
+                    inside += value;
+                    ++insideCount;
+                }
+            }
+            return (edges / edgeCount) / (inside / insideCount);
+        };
+        QVERIFY2(blockiness(augmented) > blockiness(batch),
+                 qPrintable(QStringLiteral("%1 <= %2").arg(blockiness(augmented)).arg(blockiness(batch))));
+    }
+}
+
+void TestTraining::averagedClassifierMatchesMemberMean()
+{
+    const Classifier other = Classifier::create(QStringLiteral("compact"), QSize(kSize, kSize));
+    QVERIFY(!other.isNull());
+    const TensorSet faces = makeFaces(40, 21);
+    TensorSet mirrored = faces;
+    for (int i = 0; i < faces.count(); ++i) {
+        for (int y = 0; y < kSize; ++y) {
+            for (int x = 0; x < kSize; ++x) {
+                const std::size_t row = std::size_t(i) * kSize * kSize + std::size_t(y) * kSize;
+                mirrored.pixels[row + std::size_t(x)] = faces.pixels[row + std::size_t(kSize - 1 - x)];
+            }
+        }
+    }
+    const std::vector<float> a = Predictor(m_trained).predict(faces).probabilities;
+    const std::vector<float> b = Predictor(other).predict(faces).probabilities;
+    const std::vector<float> aMirrored = Predictor(m_trained).predict(mirrored).probabilities;
+    const std::vector<float> bMirrored = Predictor(other).predict(mirrored).probabilities;
+
+    QString error;
+    const Classifier pair = Classifier::combine({m_trained, other}, false, &error);
+    QVERIFY2(!pair.isNull(), qPrintable(error));
+    QCOMPARE(pair.memberCount(), 2);
+    QVERIFY(!pair.averagesMirror());
+    QCOMPARE(pair.parameterCount(), 2 * m_trained.parameterCount());
+    const Classifier pairMirrored = Classifier::combine({m_trained, other}, true, &error);
+    QVERIFY2(!pairMirrored.isNull(), qPrintable(error));
+    QVERIFY(pairMirrored.averagesMirror());
+
+    const std::vector<float> mean = Predictor(pair).predict(faces).probabilities;
+    const std::vector<float> meanMirrored = Predictor(pairMirrored).predict(faces).probabilities;
+    QCOMPARE(mean.size(), a.size());
+    QCOMPARE(meanMirrored.size(), a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QVERIFY(std::abs(mean[i] - (a[i] + b[i]) / 2.0f) < 1e-5f);
+        const float four = (a[i] + b[i] + aMirrored[i] + bMirrored[i]) / 4.0f;
+        QVERIFY(std::abs(meanMirrored[i] - four) < 1e-5f);
+    }
+
+    // The combination survives a round trip through a model file, and so does its clone.
+    const QString path = m_dir.filePath(QStringLiteral("averaged.plmodel"));
+    QVERIFY2(ModelFile::save(path, pairMirrored, sampleMetadata(), WeightPrecision::Float32, &error),
+             qPrintable(error));
+    const LoadedModel loaded = ModelFile::load(path, QSize(kSize, kSize));
+    QVERIFY2(loaded.isOk(), qPrintable(loaded.errorString));
+    QCOMPARE(loaded.metadata.members, 2);
+    QVERIFY(loaded.metadata.mirrorAverage);
+    const std::vector<float> reloaded = Predictor(loaded.classifier).predict(faces).probabilities;
+    const std::vector<float> cloned = Predictor(loaded.classifier.clone()).predict(faces).probabilities;
+    QCOMPARE(reloaded, meanMirrored);
+    QCOMPARE(cloned, meanMirrored);
+}
+
+void TestTraining::combineRejectsMismatchedNetworks()
+{
+    const Classifier wider = Classifier::create(QStringLiteral("compact"), QSize(kSize + 4, kSize + 4));
+    const Classifier reference = Classifier::create(QStringLiteral("reference"), QSize(kSize, kSize));
+    QString error;
+    QVERIFY(Classifier::combine({}, false, &error).isNull());
+    QVERIFY2(error.contains(QStringLiteral("no networks")), qPrintable(error));
+    QVERIFY(Classifier::combine({m_trained, wider}, false, &error).isNull());
+    QVERIFY2(error.contains(QStringLiteral("same architecture and input size")), qPrintable(error));
+    QVERIFY(Classifier::combine({m_trained, reference}, false, &error).isNull());
+    QVERIFY2(error.contains(QStringLiteral("\"reference\"")), qPrintable(error));
+    const Classifier pair = Classifier::combine({m_trained, m_trained}, false, &error);
+    QVERIFY(Classifier::combine({pair, m_trained}, false, &error).isNull());
+    QVERIFY2(error.contains(QStringLiteral("Only single trained networks")), qPrintable(error));
 }
 
 void TestTraining::predictorChecksInput()

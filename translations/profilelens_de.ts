@@ -31,6 +31,26 @@
         <source>compact with batch normalisation after each convolution</source>
         <translation>compact mit Batch-Normalisierung nach jeder Faltung</translation>
     </message>
+    <message>
+        <source>A model averages 1 to %1 networks, not %2.</source>
+        <translation>Ein Modell mittelt 1 bis %1 Netze, nicht %2.</translation>
+    </message>
+    <message>
+        <source>There are no networks to combine.</source>
+        <translation>Es gibt keine Netze zum Kombinieren.</translation>
+    </message>
+    <message>
+        <source>Only single trained networks can be combined.</source>
+        <translation>Nur einzelne trainierte Netze können kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>Networks of architecture &quot;%1&quot; at %2x%3 and &quot;%4&quot; at %5x%6 cannot be combined: train every member with the same architecture and input size.</source>
+        <translation>Netze der Architektur „%1“ mit %2x%3 und „%4“ mit %5x%6 können nicht kombiniert werden: Trainieren Sie jedes Netz mit derselben Architektur und Eingabegröße.</translation>
+    </message>
+    <message>
+        <source>Could not combine the networks: %1</source>
+        <translation>Die Netze konnten nicht kombiniert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -447,10 +467,6 @@
         <translation>L2-Gewichtsabnahme (Standard 0).</translation>
     </message>
     <message>
-        <source>Augment training images: flips, small shifts and rotations, brightness, contrast and blur.</source>
-        <translation>Trainingsbilder erweitern: Spiegelungen, kleine Verschiebungen und Drehungen, Helligkeit, Kontrast und Unschärfe.</translation>
-    </message>
-    <message>
         <source>Stop after N validations without improvement (default 0: never).</source>
         <translation>Nach N Validierungen ohne Verbesserung anhalten (Standard 0: nie).</translation>
     </message>
@@ -669,6 +685,34 @@
     <message>
         <source>Check the --model path, or train the model again.</source>
         <translation>Prüfen Sie den Pfad bei --model oder trainieren Sie das Modell erneut.</translation>
+    </message>
+    <message>
+        <source>Augment training images: flips, small shifts and rotations, brightness, contrast, blur, low resolution and JPEG artefacts.</source>
+        <translation>Trainingsbilder erweitern: Spiegelungen, kleine Verschiebungen und Drehungen, Helligkeit, Kontrast, Unschärfe, niedrige Auflösung und JPEG-Artefakte.</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights, batch order and augmentation only, so the same split can be trained again differently (default: --seed).</source>
+        <translation>Startwert nur für die Anfangsgewichte, die Batch-Reihenfolge und die Erweiterung, sodass dieselbe Aufteilung anders neu trainiert werden kann (Standard: --seed).</translation>
+    </message>
+    <message>
+        <source>Networks to train, with training seeds N, N + 1 and so on, whose probabilities the model averages (default 1, at most %1). Each takes as long to train as one.</source>
+        <translation>Anzahl der zu trainierenden Netze mit den Trainings-Startwerten N, N + 1 usw., deren Wahrscheinlichkeiten das Modell mittelt (Standard 1, höchstens %1). Jedes braucht so lange wie ein einzelnes.</translation>
+    </message>
+    <message>
+        <source>Average each network&apos;s probabilities for the face and its mirror image.</source>
+        <translation>Die Wahrscheinlichkeiten jedes Netzes für das Gesicht und sein Spiegelbild mitteln.</translation>
+    </message>
+    <message>
+        <source>Invalid --networks value &apos;%1&apos;: give at most %2.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --networks: höchstens %2 angeben.</translation>
+    </message>
+    <message>
+        <source>network %1 of %2, %3</source>
+        <translation>Netz %1 von %2, %3</translation>
+    </message>
+    <message>
+        <source>Trained %1 networks, averaged into one model.</source>
+        <translation>%1 Netze trainiert und zu einem Modell gemittelt.</translation>
     </message>
 </context>
 <context>
@@ -2513,10 +2557,6 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <translation>Th&amp;reads:</translation>
     </message>
     <message>
-        <source>A&amp;ugment images (flips, shifts, rotations, brightness)</source>
-        <translation>Bilder &amp;erweitern (Spiegeln, Verschieben, Drehen, Helligkeit)</translation>
-    </message>
-    <message>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -2647,6 +2687,26 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
     <message>
         <source>&amp;Input size:</source>
         <translation>&amp;Eingabegröße:</translation>
+    </message>
+    <message>
+        <source>A&amp;ugment images (flips, shifts, rotations, brightness, blur, low resolution, JPEG)</source>
+        <translation>B&amp;ilder erweitern (Spiegelungen, Verschiebungen, Drehungen, Helligkeit, Unschärfe, niedrige Auflösung, JPEG)</translation>
+    </message>
+    <message>
+        <source>Networks trained with seeds seed, seed + 1 and so on, whose probabilities the model averages. Each takes as long to train as one, and averaging makes fewer mistakes.</source>
+        <translation>Netze, die mit den Startwerten Startwert, Startwert + 1 usw. trainiert werden und deren Wahrscheinlichkeiten das Modell mittelt. Jedes braucht so lange wie ein einzelnes, und das Mitteln macht weniger Fehler.</translation>
+    </message>
+    <message>
+        <source>Also average over the &amp;mirror image of each face</source>
+        <translation>Au&amp;ch über das Spiegelbild jedes Gesichts mitteln</translation>
+    </message>
+    <message>
+        <source>Training network %1 of %2</source>
+        <translation>Training von Netz %1 von %2</translation>
+    </message>
+    <message>
+        <source>Networks to a&amp;verage:</source>
+        <translation>Zu mittelnde Net&amp;ze:</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,8 @@ namespace {
 /// Steps between checkpoints: often enough that a cancel loses little, rarely enough that
 /// writing the weights (a few hundred KiB) costs nothing next to the batches.
 constexpr int kCheckpointInterval = 100;
+/// Networks averaged by default, as in the shipped eyeglasses model.
+constexpr int kDefaultNetworks = 3;
 
 } // namespace
 
@@ -175,9 +177,19 @@ void TrainingDialog::buildForm()
     m_threadsSpin->setValue(std::max(1, QThread::idealThreadCount()));
     recipeForm->addRow(tr("T&hreads:"), m_threadsSpin);
     m_augmentationCheck = new QCheckBox(tr("A&ugment images (flips, shifts, rotations, "
-                                           "brightness)"));
+                                           "brightness, blur, low resolution, JPEG)"));
     m_augmentationCheck->setChecked(true);
     recipeForm->addRow(m_augmentationCheck);
+    m_networksSpin = new QSpinBox;
+    m_networksSpin->setRange(1, Classifier::kMaximumMembers);
+    m_networksSpin->setValue(kDefaultNetworks);
+    m_networksSpin->setToolTip(tr("Networks trained with seeds seed, seed + 1 and so on, whose "
+                                  "probabilities the model averages. Each takes as long to "
+                                  "train as one, and averaging makes fewer mistakes."));
+    recipeForm->addRow(tr("Networks to a&verage:"), m_networksSpin);
+    m_mirrorCheck = new QCheckBox(tr("Also average over the &mirror image of each face"));
+    m_mirrorCheck->setChecked(true);
+    recipeForm->addRow(m_mirrorCheck);
 
     auto *formRow = new QHBoxLayout;
     formRow->addWidget(dataBox, 3);
@@ -284,6 +296,8 @@ TrainingRequest TrainingDialog::request() const
     request.options.weightDecay = m_weightDecaySpin->value();
     request.options.architecture = m_architectureCombo->currentData().toString();
     request.options.checkpointInterval = kCheckpointInterval;
+    request.options.members = m_networksSpin->value();
+    request.options.mirrorAverage = m_mirrorCheck->isChecked();
 
     QString modelFolder = m_projectFolder;
     if (modelFolder.isEmpty())
@@ -309,6 +323,8 @@ void TrainingDialog::setRequest(const TrainingRequest &request)
     m_seedSpin->setValue(int(request.options.seed));
     m_threadsSpin->setValue(std::max(1, request.options.threads));
     m_augmentationCheck->setChecked(request.options.augmentation.enabled);
+    m_networksSpin->setValue(request.options.members);
+    m_mirrorCheck->setChecked(request.options.mirrorAverage);
     m_weightDecaySpin->setValue(request.options.weightDecay);
     const int architectureIndex = m_architectureCombo->findData(request.options.architecture);
     if (architectureIndex >= 0)
@@ -372,7 +388,7 @@ void TrainingDialog::launch(const TrainingRequest &request)
     m_hasLastRequest = true;
     m_running = true;
     m_firstStep = -1;
-    m_chart->reset(request.options.steps);
+    m_chart->reset(request.options.steps * std::max(1, request.options.members));
     if (request.options.resume) {
         // Show the steps done before the resume from the run's log.
         m_chart->appendSteps(
@@ -406,7 +422,14 @@ void TrainingDialog::predictAll()
 
 void TrainingDialog::onProgress(const TrainingUpdate &update)
 {
-    m_phaseLabel->setText(pipelinePhaseName(update.phase));
+    const TrainingProgress *latest = update.steps.empty() ? nullptr : &update.steps.back();
+    if (update.phase == PipelinePhase::Training && latest && latest->memberCount > 1) {
+        m_phaseLabel->setText(tr("Training network %1 of %2")
+                                  .arg(latest->member + 1)
+                                  .arg(latest->memberCount));
+    } else {
+        m_phaseLabel->setText(pipelinePhaseName(update.phase));
+    }
     m_progressBar->setRange(0, std::max(1, update.total));
     m_progressBar->setValue(std::min(update.done, std::max(1, update.total)));
     if (!update.steps.empty()) {
@@ -461,8 +484,8 @@ void TrainingDialog::onFinished(const TrainingOutcome &outcome)
                      .arg(outcome.metadata.threshold, 0, 'f', 3)
                      .arg(test.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 3)
                      .arg(test.value(QStringLiteral("auc")).toDouble(), 0, 'f', 3);
-        // The finished run's checkpoint is of no further use and would only take disk space.
-        QFile::remove(outcome.checkpointPath);
+        // The finished run's checkpoints are of no further use and would only take disk space.
+        removeTrainingCheckpoints(outcome.checkpointPath, m_lastRequest.options.members);
         m_hasLastRequest = false;
     }
     for (const QString &warning : outcome.warnings.mid(0, 5))

@@ -108,6 +108,8 @@ private:
     QSpinBox *m_seedSpin = nullptr;
     QSpinBox *m_threadsSpin = nullptr;
     QCheckBox *m_augmentationCheck = nullptr;
+    QSpinBox *m_networksSpin = nullptr;
+    QCheckBox *m_mirrorCheck = nullptr;
     QComboBox *m_architectureCombo = nullptr;
     QSpinBox *m_inputSizeSpin = nullptr;
     QDoubleSpinBox *m_weightDecaySpin = nullptr;

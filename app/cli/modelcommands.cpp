@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QThread>
@@ -306,8 +307,8 @@ int runTrain(const QStringList &arguments)
                                          QStringLiteral("0"));
     const QCommandLineOption augmentOption(
         QStringLiteral("augment"),
-        CliMessages::tr("Augment training images: flips, small shifts and rotations, brightness, contrast "
-                        "and blur."));
+        CliMessages::tr("Augment training images: flips, small shifts and rotations, brightness, contrast, "
+                        "blur, low resolution and JPEG artefacts."));
     const QCommandLineOption patienceOption(
         QStringLiteral("early-stopping"),
         CliMessages::tr("Stop after N validations without improvement (default 0: never)."), CliMessages::tr("N"),
@@ -321,9 +322,25 @@ int runTrain(const QStringList &arguments)
                                           CliMessages::tr("Continue from --checkpoint when it exists."));
     const QCommandLineOption halfOption(QStringLiteral("half"),
                                         CliMessages::tr("Store weights in half precision (half the size)."));
+    const QCommandLineOption trainingSeedOption(
+        QStringLiteral("training-seed"),
+        CliMessages::tr("Seed of the initial weights, batch order and augmentation only, so the "
+                        "same split can be trained again differently (default: --seed)."),
+        CliMessages::tr("N"));
+    const QCommandLineOption networksOption(
+        QStringLiteral("networks"),
+        CliMessages::tr("Networks to train, with training seeds N, N + 1 and so on, whose "
+                        "probabilities the model averages (default 1, at most %1). Each takes as "
+                        "long to train as one.")
+            .arg(Classifier::kMaximumMembers),
+        CliMessages::tr("N"), QStringLiteral("1"));
+    const QCommandLineOption mirrorOption(
+        QStringLiteral("mirror-average"),
+        CliMessages::tr("Average each network's probabilities for the face and its mirror image."));
     parser.addOptions({outOption, architectureOption, stepsOption, batchOption, rateOption,
                        decayOption, augmentOption, patienceOption, validationOption,
-                       checkpointOption, resumeOption, halfOption, quietOption()});
+                       checkpointOption, resumeOption, halfOption, trainingSeedOption,
+                       networksOption, mirrorOption, quietOption()});
     if (!parseCommandLine(parser, arguments))
         return ExitUsage;
     if (parser.positionalArguments().size() != 1) {
@@ -345,9 +362,23 @@ int runTrain(const QStringList &arguments)
         || !readDouble(parser, rateOption, 1e-7, 1.0, &options.learningRate)
         || !readDouble(parser, decayOption, 0.0, 1.0, &options.weightDecay)
         || !readInt(parser, patienceOption, 0, &options.earlyStoppingPatience)
-        || !readInt(parser, validationOption, 0, &options.validationInterval))
+        || !readInt(parser, validationOption, 0, &options.validationInterval)
+        || !readInt(parser, networksOption, 1, &options.members))
         return ExitUsage;
+    if (options.members > Classifier::kMaximumMembers) {
+        printError(CliMessages::tr("Invalid --networks value '%1': give at most %2.")
+                       .arg(options.members)
+                       .arg(Classifier::kMaximumMembers));
+        return ExitUsage;
+    }
+    options.mirrorAverage = parser.isSet(mirrorOption);
     options.seed = request.selection.seed;
+    if (parser.isSet(trainingSeedOption)) {
+        int trainingSeed = 0;
+        if (!readInt(parser, trainingSeedOption, 0, &trainingSeed))
+            return ExitUsage;
+        options.seed = quint64(trainingSeed);
+    }
     options.threads = request.threads > 0 ? request.threads : QThread::idealThreadCount();
     options.augmentation.enabled = parser.isSet(augmentOption);
     if (parser.isSet(checkpointOption)) {
@@ -394,8 +425,13 @@ int runTrain(const QStringList &arguments)
                                  .arg(percent(step.validationAccuracy)));
                 }
             }
+            const QString loss = CliMessages::tr("loss %1").arg(step.loss, 0, 'f', 3);
             bar.update(step.step, step.totalSteps,
-                       CliMessages::tr("loss %1").arg(step.loss, 0, 'f', 3));
+                       step.memberCount > 1 ? CliMessages::tr("network %1 of %2, %3")
+                                                  .arg(step.member + 1)
+                                                  .arg(step.memberCount)
+                                                  .arg(loss)
+                                            : loss);
         },
         &g_canceled, parser.isSet(halfOption) ? WeightPrecision::Float16 : WeightPrecision::Float32);
     bar.finish();
@@ -414,8 +450,14 @@ int runTrain(const QStringList &arguments)
     const double threshold = result.metadata.threshold;
     printEvaluation(CliMessages::tr("test set"), result.testProbabilities, prepared.test.labels, threshold,
                     request.attribute);
+    const QJsonArray memberSteps = result.metadata.recipe.value(QStringLiteral("memberSteps")).toArray();
+    int steps = memberSteps.isEmpty() ? result.training.steps : 0;
+    for (const QJsonValue &member : memberSteps)
+        steps += member.toObject().value(QStringLiteral("stepsDone")).toInt();
+    if (memberSteps.size() > 1)
+        printOut(CliMessages::tr("Trained %1 networks, averaged into one model.").arg(memberSteps.size()));
     printOut(CliMessages::tr("Trained %1 steps in %2 s; threshold %3 (max F1 on %4). Model written to %5")
-                 .arg(result.training.steps)
+                 .arg(steps)
                  .arg(result.training.seconds, 0, 'f', 1)
                  .arg(threshold, 0, 'f', 3)
                  .arg(result.metadata.metrics.value(QStringLiteral("thresholdChosenOn")).toString())
