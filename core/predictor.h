@@ -70,8 +70,9 @@ public:
 private:
     Classifier m_classifier;
     int m_threads = 0;
-    /// Images per forward pass; larger batches use the matrix kernels better, up to memory.
-    int m_batchSize = 500;
+    /// Images per forward pass. Small batches keep each layer's output in the CPU caches: with
+    /// the default model, `predict` on 500 photos took 3.9 s at 32 and 5.6 s at 500.
+    int m_batchSize = 32;
 };
 
 } // namespace ProfileLens
