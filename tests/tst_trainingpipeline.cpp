@@ -313,7 +313,7 @@ void TestTrainingPipeline::shippedModelOnUnseenPeople()
     qInfo("Unseen people: %d photos, AUC %.4f, precision %.3f, recall %.3f", prepared.test.count(),
           evaluator.rocAuc(), precision, recall);
     QVERIFY(evaluator.rocAuc() >= 0.99);
-    // A regression guard, below the model card's figures (precision 0.960, recall 0.935) by a
+    // A regression guard, below the model card's figures (precision 0.963, recall 0.948) by a
     // margin for small alignment changes between versions.
     QVERIFY2(precision >= 0.92, qPrintable(QString::number(precision)));
     QVERIFY2(recall >= 0.92, qPrintable(QString::number(recall)));

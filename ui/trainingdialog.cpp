@@ -41,6 +41,8 @@ namespace {
 constexpr int kCheckpointInterval = 100;
 /// Networks averaged by default, as in the shipped eyeglasses model.
 constexpr int kDefaultNetworks = 3;
+/// Validations without improvement before a network stops, as in the shipped model's recipe.
+constexpr int kEarlyStoppingPatience = 12;
 
 } // namespace
 
@@ -137,7 +139,7 @@ void TrainingDialog::buildForm()
     auto *recipeForm = new QFormLayout(recipeBox);
     m_stepsSpin = new QSpinBox;
     m_stepsSpin->setRange(1, 1000000);
-    m_stepsSpin->setValue(4000);
+    m_stepsSpin->setValue(6000);
     m_stepsSpin->setGroupSeparatorShown(true);
     recipeForm->addRow(tr("S&teps:"), m_stepsSpin);
     m_batchSpin = new QSpinBox;
@@ -296,6 +298,7 @@ TrainingRequest TrainingDialog::request() const
     request.options.weightDecay = m_weightDecaySpin->value();
     request.options.architecture = m_architectureCombo->currentData().toString();
     request.options.checkpointInterval = kCheckpointInterval;
+    request.options.earlyStoppingPatience = kEarlyStoppingPatience;
     request.options.members = m_networksSpin->value();
     request.options.mirrorAverage = m_mirrorCheck->isChecked();
 
