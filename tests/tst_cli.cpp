@@ -51,6 +51,8 @@ private Q_SLOTS:
     void alignWritesStagesAndReport();
     void alignFailsWhenNothingAligned();
     void alignNeedsOutFolder();
+    void trainRejectsInvalidOptions_data();
+    void trainRejectsInvalidOptions();
 };
 
 void TestCli::helpListsCommands()
@@ -143,6 +145,31 @@ void TestCli::alignNeedsOutFolder()
     const CliRun run = runCli({QStringLiteral("align"), TestImages::astronautPath()});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.errors.contains(QStringLiteral("--out")), qPrintable(run.errors));
+}
+
+void TestCli::trainRejectsInvalidOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no networks") << QStringList{QStringLiteral("--networks"), QStringLiteral("0")}
+                                 << QStringLiteral("Invalid --networks value '0'");
+    QTest::newRow("too many networks")
+        << QStringList{QStringLiteral("--networks"), QStringLiteral("17")}
+        << QStringLiteral("Invalid --networks value '17': give at most 16.");
+    QTest::newRow("negative training seed")
+        << QStringList{QStringLiteral("--training-seed"), QStringLiteral("-1")}
+        << QStringLiteral("Invalid --training-seed value '-1'");
+}
+
+void TestCli::trainRejectsInvalidOptions()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+
+    // The options are checked before the dataset is read, so it need not exist.
+    const CliRun run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("missing-dataset")} + options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errors.contains(message), qPrintable(run.errors));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

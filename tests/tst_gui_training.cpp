@@ -281,6 +281,17 @@ void TestGuiTraining::trainingFinishesWithModel()
 
 void TestGuiTraining::averagedNetworksFromTheForm()
 {
+    // A new form starts with the shipped model's recipe.
+    {
+        TrainingDialog fresh;
+        const TrainingRequest defaults = fresh.request();
+        QCOMPARE(defaults.options.members, 3);
+        QVERIFY(defaults.options.mirrorAverage);
+        QCOMPARE(defaults.options.steps, 6000);
+        QCOMPARE(defaults.options.earlyStoppingPatience, 12);
+        QVERIFY(defaults.options.augmentation.enabled);
+    }
+
     TrainingDialog dialog;
     dialog.setProject(m_projectFolder, {QStringLiteral("Eyeglasses")}, QStringLiteral("Eyeglasses"));
     TrainingRequest form = formRequest(30);
