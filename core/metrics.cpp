@@ -433,4 +433,27 @@ ThresholdChoice ThresholdEvaluator::thresholdForRecall(double targetRecall) cons
     return makeChoice(distinctCount, ratio(m_cumulativePositives[distinctCount], m_positiveCount));
 }
 
+ThresholdChoice ThresholdEvaluator::balancedThreshold() const
+{
+    if (m_positiveCount == 0)
+        return {};
+
+    // Flagged items only grow as k grows, so the closest count lies next to the first k that
+    // flags at least as many items as there are positives.
+    const auto first = std::lower_bound(m_cumulativeItems.begin(), m_cumulativeItems.end(),
+                                        m_positiveCount);
+    std::size_t bestCount = std::size_t(first - m_cumulativeItems.begin());
+    if (bestCount == m_cumulativeItems.size()
+        || (bestCount > 0
+            && m_positiveCount - m_cumulativeItems[bestCount - 1]
+                <= m_cumulativeItems[bestCount] - m_positiveCount)) {
+        --bestCount;
+    }
+    const qint64 truePositives = m_cumulativePositives[bestCount];
+    const qint64 falsePositives = m_cumulativeItems[bestCount] - truePositives;
+    const qint64 falseNegatives = m_positiveCount - truePositives;
+    return makeChoice(bestCount, ratio(2 * truePositives,
+                                       2 * truePositives + falsePositives + falseNegatives));
+}
+
 } // namespace ProfileLens

@@ -136,7 +136,8 @@ struct ThresholdChoice
     bool isValid = false;
     /// A score from the data, or +infinity when predicting no positive is best.
     double threshold = std::numeric_limits<double>::infinity();
-    /// The criterion's value at the threshold: the F1 score, Youden's J or the recall.
+    /// The criterion's value at the threshold: the F1 score, Youden's J or the recall (the
+    /// F1 score for balancedThreshold()).
     double value = 0.0;
     ConfusionMatrix confusion;
 };
@@ -215,6 +216,17 @@ public:
      * is outside [0, 1].
      */
     ThresholdChoice thresholdForRecall(double targetRecall) const;
+
+    /**
+     * Finds the threshold that flags as many items as there are positive labels.
+     *
+     * There precision equals recall (the break-even point), so neither kind of error is
+     * favoured. The choice depends on one rank, not on the peak of a noisy curve, so it moves
+     * less from one small validation set to another than bestF1Threshold(). With tied scores
+     * the count closest to the number of positives wins, and of two equally close counts the
+     * smaller. Invalid without positive labels.
+     */
+    ThresholdChoice balancedThreshold() const;
 
 private:
     template<typename Score>

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
 
@@ -38,9 +39,83 @@ void dropLargeImages(Stages &stages)
 
 } // namespace
 
+namespace {
+
+constexpr double kRegionTolerance = 1e-9;
+
+QJsonArray regionToJson(const QRectF &region)
+{
+    return QJsonArray{region.x(), region.y(), region.width(), region.height()};
+}
+
+bool regionFromJson(const QJsonValue &value, QRectF *region)
+{
+    const QJsonArray array = value.toArray();
+    if (array.size() != 4)
+        return false;
+    for (const QJsonValue &number : array) {
+        if (!number.isDouble())
+            return false;
+    }
+    *region = QRectF(array.at(0).toDouble(), array.at(1).toDouble(), array.at(2).toDouble(),
+                     array.at(3).toDouble());
+    return PreprocessSettings::isValidRegion(*region);
+}
+
+bool isFullFace(const QRectF &region)
+{
+    const QRectF full = PreprocessSettings::fullFace();
+    return qAbs(region.x() - full.x()) < kRegionTolerance
+        && qAbs(region.y() - full.y()) < kRegionTolerance
+        && qAbs(region.width() - full.width()) < kRegionTolerance
+        && qAbs(region.height() - full.height()) < kRegionTolerance;
+}
+
+} // namespace
+
+QRectF PreprocessSettings::fullFace()
+{
+    return QRectF(0.0, 0.0, 1.0, 1.0);
+}
+
+QRectF PreprocessSettings::eyeBand()
+{
+    // With the eyes at 35 % of the height and 30 % of the width apart, this runs from the
+    // eyebrows to the upper cheeks and from temple to temple, so typical frames fit inside.
+    return QRectF(0.04, 0.18, 0.92, 0.34);
+}
+
+QSize PreprocessSettings::defaultInputSize(const QRectF &region)
+{
+    if (isFullFace(region))
+        return QSize(56, 56);
+    // Keeps the region's aspect ratio in a face of the default 178x218, at 40 pixels high.
+    const double aspect = (region.width() * 178.0) / (region.height() * 218.0);
+    constexpr int kBandHeight = 40;
+    return QSize(qMax(8, qRound(aspect * kBandHeight)), kBandHeight);
+}
+
+bool PreprocessSettings::isValidRegion(const QRectF &region)
+{
+    return region.x() >= -kRegionTolerance && region.y() >= -kRegionTolerance
+        && region.width() > 0.01 && region.height() > 0.01
+        && region.right() <= 1.0 + kRegionTolerance && region.bottom() <= 1.0 + kRegionTolerance;
+}
+
+QRect PreprocessSettings::regionPixels(QSize faceSize) const
+{
+    const QRect face(QPoint(0, 0), faceSize);
+    const int left = qRound(region.x() * faceSize.width());
+    const int top = qRound(region.y() * faceSize.height());
+    const int right = qRound(region.right() * faceSize.width());
+    const int bottom = qRound(region.bottom() * faceSize.height());
+    const QRect pixels = QRect(QPoint(left, top), QPoint(right - 1, bottom - 1)).intersected(face);
+    return pixels.isEmpty() ? face : pixels;
+}
+
 QJsonObject PreprocessSettings::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("pipelineVersion"), kPipelineVersion},
         {QStringLiteral("alignment"), alignment.toJson()},
         {QStringLiteral("inputWidth"), inputSize.width()},
@@ -49,6 +124,11 @@ QJsonObject PreprocessSettings::toJson() const
         {QStringLiteral("resize"), QStringLiteral("area")},
         {QStringLiteral("scale"), QStringLiteral("1/255")},
     };
+    if (!isFullFace(region)) {
+        json.insert(QStringLiteral("pipelineVersion"), kRegionPipelineVersion);
+        json.insert(QStringLiteral("region"), regionToJson(region));
+    }
+    return json;
 }
 
 PreprocessSettings PreprocessSettings::fromJson(const QJsonObject &json)
@@ -57,13 +137,21 @@ PreprocessSettings PreprocessSettings::fromJson(const QJsonObject &json)
     settings.alignment = AlignmentSettings::fromJson(json.value(QStringLiteral("alignment")).toObject());
     settings.inputSize = QSize(json.value(QStringLiteral("inputWidth")).toInt(28),
                                json.value(QStringLiteral("inputHeight")).toInt(28));
+    QRectF region;
+    if (json.contains(QStringLiteral("region")) && regionFromJson(json.value(QStringLiteral("region")), &region))
+        settings.region = region;
     return settings;
 }
 
 bool PreprocessSettings::isSupported(const QJsonObject &json)
 {
-    return json.value(QStringLiteral("pipelineVersion")).toInt() == kPipelineVersion
-        && json.value(QStringLiteral("resize")).toString() == QLatin1String("area")
+    const int version = json.value(QStringLiteral("pipelineVersion")).toInt();
+    QRectF region;
+    const bool regionOk = version == kPipelineVersion
+        ? !json.contains(QStringLiteral("region"))
+        : version == kRegionPipelineVersion
+            && regionFromJson(json.value(QStringLiteral("region")), &region);
+    return regionOk && json.value(QStringLiteral("resize")).toString() == QLatin1String("area")
         && json.value(QStringLiteral("color")).toString() == QLatin1String("gray-bt601");
 }
 
@@ -75,7 +163,7 @@ QByteArray PreprocessSettings::fingerprint() const
 
 bool PreprocessSettings::operator==(const PreprocessSettings &other) const
 {
-    return alignment == other.alignment && inputSize == other.inputSize;
+    return alignment == other.alignment && inputSize == other.inputSize && region == other.region;
 }
 
 Preprocessor::Preprocessor(const PreprocessSettings &settings)
@@ -159,8 +247,9 @@ void Preprocessor::finishStages(Stages &stages, const PreprocessSettings &settin
         cv::Mat gray;
         // ITU-R BT.601 luma, OpenCV's standard RGB to gray weights.
         cv::cvtColor(rgb, gray, cv::COLOR_RGB2GRAY);
+        const QRect band = settings.regionPixels(QSize(gray.cols, gray.rows));
         cv::Mat small;
-        cv::resize(gray, small, cv::Size(settings.inputSize.width(), settings.inputSize.height()),
+        cv::resize(gray(cv::Rect(band.x(), band.y(), band.width(), band.height())), small, cv::Size(settings.inputSize.width(), settings.inputSize.height()),
                    0, 0, cv::INTER_AREA);
 
         stages.gray = matToImage(gray);

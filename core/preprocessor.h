@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QImage>
 #include <QJsonObject>
+#include <QRectF>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -23,11 +24,30 @@ struct PreprocessSettings
 {
     /// Bumped whenever the pipeline's output changes for the same settings.
     static constexpr int kPipelineVersion = 1;
+    /// Written instead of kPipelineVersion when the model reads only a region of the face, so
+    /// that builds which know nothing of regions refuse such models instead of feeding them
+    /// the whole face. Settings of the whole face keep version 1 and their fingerprints.
+    static constexpr int kRegionPipelineVersion = 2;
 
     AlignmentSettings alignment;
     /// Size of the grayscale image the model reads.
     QSize inputSize{28, 28};
+    /// Part of the aligned face that is reduced to inputSize, as fractions of the face's width
+    /// and height. The whole face unless a model reads only part of it.
+    QRectF region = fullFace();
     ImageLoadOptions loading;
+
+    /// The whole aligned face.
+    static QRectF fullFace();
+    /// A band across the eyes and eyebrows, from temple to temple, where eyeglasses are. At
+    /// the default alignment it spans 164x74 pixels of the 178x218 face.
+    static QRectF eyeBand();
+    /// Default input size for \a region: 56x56 for the whole face, 88x40 for the eye band.
+    static QSize defaultInputSize(const QRectF &region);
+    /// Returns true when \a region lies inside the face and is not empty.
+    static bool isValidRegion(const QRectF &region);
+    /// Pixel rectangle of region in a face of \a faceSize, never empty, never outside it.
+    QRect regionPixels(QSize faceSize) const;
 
     QJsonObject toJson() const;
     static PreprocessSettings fromJson(const QJsonObject &json);
@@ -63,7 +83,8 @@ struct Stages
     QImage aligned;
     /// Aligned face in 8-bit grayscale.
     QImage gray;
-    /// Grayscale face at the model's input size (28x28 by default).
+    /// Grayscale face, or the settings' region of it, at the model's input size (28x28 by
+    /// default).
     QImage small;
     /// Model input: small's pixels divided by 255, row-major, height x width floats.
     std::vector<float> tensor;

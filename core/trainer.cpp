@@ -130,27 +130,37 @@ torch::Tensor augmentBatch(const torch::Tensor &batch, const AugmentationSetting
     output = output.contiguous();
     std::uniform_real_distribution<double> reduced(settings.lowResolutionMinScale, 0.8);
     std::uniform_int_distribution<int> quality(std::min(settings.jpegMinQuality, 90), 90);
+    // Both act like a small avatar: the JPEG round trip, when drawn for a reduced image, runs
+    // at the reduced size, so its 8x8 blocks are enlarged with the picture.
+    const auto compress = [&](const torch::Tensor &image) {
+        const int64_t imageHeight = image.size(2);
+        const int64_t imageWidth = image.size(3);
+        const torch::Tensor bytes =
+            image.mul(255.0).round_().clamp_(0.0, 255.0).to(torch::kUInt8).contiguous();
+        const cv::Mat gray(int(imageHeight), int(imageWidth), CV_8UC1, bytes.data_ptr<uint8_t>());
+        std::vector<uchar> encoded;
+        cv::imencode(".jpg", gray, encoded, {cv::IMWRITE_JPEG_QUALITY, quality(random)});
+        const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_GRAYSCALE);
+        if (decoded.rows != gray.rows || decoded.cols != gray.cols)
+            return image;
+        return torch::from_blob(decoded.data, {1, 1, imageHeight, imageWidth}, torch::kUInt8)
+            .to(torch::kFloat32)
+            .div_(255.0);
+    };
     for (int64_t i = 0; i < count; ++i) {
         torch::Tensor image = output.slice(0, i, i + 1);
-        if (chance(random) < settings.lowResolutionProbability) {
-            const double factor = reduced(random);
+        const bool lowResolution = chance(random) < settings.lowResolutionProbability;
+        const double factor = lowResolution ? reduced(random) : 1.0;
+        const bool jpeg = chance(random) < settings.jpegProbability;
+        if (lowResolution) {
             const int64_t smallHeight = std::max<int64_t>(2, std::llround(double(height) * factor));
             const int64_t smallWidth = std::max<int64_t>(2, std::llround(double(width) * factor));
-            const torch::Tensor small = torch::adaptive_avg_pool2d(image, {smallHeight, smallWidth});
+            torch::Tensor small = torch::adaptive_avg_pool2d(image, {smallHeight, smallWidth});
+            if (jpeg)
+                small = compress(small);
             image.copy_(torch::upsample_bilinear2d(small, {height, width}, false));
-        }
-        if (chance(random) < settings.jpegProbability) {
-            const torch::Tensor bytes =
-                image.mul(255.0).round_().clamp_(0.0, 255.0).to(torch::kUInt8).contiguous();
-            const cv::Mat gray(int(height), int(width), CV_8UC1, bytes.data_ptr<uint8_t>());
-            std::vector<uchar> encoded;
-            cv::imencode(".jpg", gray, encoded, {cv::IMWRITE_JPEG_QUALITY, quality(random)});
-            const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_GRAYSCALE);
-            if (decoded.rows == gray.rows && decoded.cols == gray.cols) {
-                const torch::Tensor restored =
-                    torch::from_blob(decoded.data, {1, 1, height, width}, torch::kUInt8);
-                image.copy_(restored.to(torch::kFloat32).div_(255.0));
-            }
+        } else if (jpeg) {
+            image.copy_(compress(image));
         }
     }
     return output;
@@ -438,6 +448,8 @@ QJsonObject checkpointFingerprint(const TrainingOptions &options, const TensorSe
 {
     QJsonObject fingerprint = options.toJson();
     fingerprint.remove(QLatin1String("steps"));
+    // The threshold is chosen after training, so a resumed run may choose it differently.
+    fingerprint.remove(QLatin1String("thresholdRule"));
     fingerprint.insert(QLatin1String("trainingImages"), training.count());
     fingerprint.insert(QLatin1String("validationImages"), validation.count());
     fingerprint.insert(QLatin1String("inputWidth"), training.width);
@@ -533,9 +545,25 @@ AugmentationSettings AugmentationSettings::fromJson(const QJsonObject &json)
     return settings;
 }
 
+QString thresholdRuleKey(ThresholdRule rule)
+{
+    return rule == ThresholdRule::Balanced ? QStringLiteral("balanced") : QStringLiteral("max-f1");
+}
+
+bool thresholdRuleFromKey(const QString &key, ThresholdRule *rule)
+{
+    if (key == QLatin1String("max-f1"))
+        *rule = ThresholdRule::MaxF1;
+    else if (key == QLatin1String("balanced"))
+        *rule = ThresholdRule::Balanced;
+    else
+        return false;
+    return true;
+}
+
 QJsonObject TrainingOptions::toJson() const
 {
-    return {
+    QJsonObject json{
         {QLatin1String("architecture"), architecture},
         {QLatin1String("steps"), steps},
         {QLatin1String("batchSize"), batchSize},
@@ -553,6 +581,10 @@ QJsonObject TrainingOptions::toJson() const
         {QLatin1String("members"), members},
         {QLatin1String("mirrorAverage"), mirrorAverage},
     };
+    // Written only for the newer rule, so that the recipes of earlier models read the same.
+    if (thresholdRule != ThresholdRule::MaxF1)
+        json.insert(QLatin1String("thresholdRule"), thresholdRuleKey(thresholdRule));
+    return json;
 }
 
 Trainer::Trainer(const TrainingOptions &options)

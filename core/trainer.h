@@ -33,10 +33,11 @@ struct AugmentationSettings
     /// Fraction of images blurred with a 3x3 Gaussian kernel (sigma 0.8 pixels).
     double blurProbability = 0.15;
     /// Fraction of images reduced by area averaging and enlarged back, as a small avatar is.
-    double lowResolutionProbability = 0.2;
-    /// Smallest side of the reduced copy, relative to the input (0.4: 56 px down to 22 px).
-    double lowResolutionMinScale = 0.4;
-    /// Fraction of images compressed as JPEG, at a quality from jpegMinQuality to 90.
+    double lowResolutionProbability = 0.3;
+    /// Smallest side of the reduced copy, relative to the input (0.25: 56 px down to 14 px).
+    double lowResolutionMinScale = 0.25;
+    /// Fraction of images compressed as JPEG, at a quality from jpegMinQuality to 90. A reduced
+    /// image is compressed at its reduced size, before it is enlarged back.
     double jpegProbability = 0.2;
     int jpegMinQuality = 25;
 
@@ -49,6 +50,20 @@ enum class ValidationMetric {
     Loss,
     Accuracy,
 };
+
+/// How a model's threshold is chosen on the validation set after training.
+enum class ThresholdRule {
+    /// The highest F1 score of the positive class (ThresholdEvaluator::bestF1Threshold()).
+    MaxF1,
+    /// As many photos flagged as are labelled positive, where precision equals recall
+    /// (ThresholdEvaluator::balancedThreshold()).
+    Balanced,
+};
+
+/// Returns "max-f1" or "balanced", the keys of the command line and of model files.
+QString thresholdRuleKey(ThresholdRule rule);
+/// Sets \a rule from a key of thresholdRuleKey(); returns false for any other text.
+bool thresholdRuleFromKey(const QString &key, ThresholdRule *rule);
 
 /// The training recipe. The defaults are the reference recipe.
 struct TrainingOptions
@@ -102,6 +117,8 @@ struct TrainingOptions
     /// Whether the model trainModel() saves also averages each network's probability for the
     /// mirror image of the face.
     bool mirrorAverage = false;
+    /// How trainModel() chooses the model's threshold on the validation set.
+    ThresholdRule thresholdRule = ThresholdRule::MaxF1;
 
     /// The recipe fields, for the model file's metadata (no paths or thread count).
     QJsonObject toJson() const;

@@ -438,7 +438,9 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
                                                    : testPredictions.probabilities,
                                      useValidation ? data.validation.labels : data.test.labels);
     double threshold = 0.5;
-    const ThresholdChoice best = chooser.bestF1Threshold();
+    const ThresholdChoice best = options.thresholdRule == ThresholdRule::Balanced
+        ? chooser.balancedThreshold()
+        : chooser.bestF1Threshold();
     if (best.isValid && std::isfinite(best.threshold))
         threshold = best.threshold;
 
@@ -459,6 +461,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     addSet(QStringLiteral("test"), testPredictions.probabilities, data.test.labels);
     metrics.insert(QStringLiteral("thresholdChosenOn"),
                    useValidation ? QStringLiteral("validation") : QStringLiteral("test"));
+    metrics.insert(QStringLiteral("thresholdRule"), thresholdRuleKey(options.thresholdRule));
     report(PipelinePhase::Evaluating, 1, 1);
 
     // Save

@@ -115,8 +115,9 @@ PreparedData prepareData(const DataRequest &request, const PipelineProgressCallb
 
 /**
  * Trains a model on prepared data (TrainingOptions::members networks, averaged into one
- * model when more than one), evaluates it on both splits, chooses the threshold that
- * maximises F1 on the validation set (the test set when none), and saves the model file
+ * model when more than one), evaluates it on both splits, chooses the threshold by
+ * TrainingOptions::thresholdRule on the validation set (the test set when none), and saves
+ * the model file
  * with its metadata and an evaluation CSV beside it (modelPath + ".evaluation.csv").
  */
 PipelineResult trainModel(const PreparedData &data, const TrainingOptions &options,

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void versionPrinted();
     void unknownCommandRejected();
     void alignWritesStagesAndReport();
+    void alignWritesEyeBand();
     void alignFailsWhenNothingAligned();
     void alignNeedsOutFolder();
     void trainRejectsInvalidOptions_data();
@@ -147,6 +148,33 @@ void TestCli::alignNeedsOutFolder()
     QVERIFY2(run.errors.contains(QStringLiteral("--out")), qPrintable(run.errors));
 }
 
+void TestCli::alignWritesEyeBand()
+{
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const CliRun run = runCli({QStringLiteral("align"), TestImages::astronautPath(),
+                               QStringLiteral("--face-region"), QStringLiteral("eyes"),
+                               QStringLiteral("--out"), out.path(), QStringLiteral("--quiet")});
+    QCOMPARE(run.exitCode, 0);
+    const QImage band(out.filePath(QStringLiteral("astronaut_88x40.png")));
+    QVERIFY2(!band.isNull(), qPrintable(QDir(out.path()).entryList().join(u',')));
+    QVERIFY(band.isGrayscale());
+
+    const CliRun sized = runCli({QStringLiteral("align"), TestImages::astronautPath(),
+                                 QStringLiteral("--face-region"), QStringLiteral("eyes"),
+                                 QStringLiteral("--input-size"), QStringLiteral("66x30"),
+                                 QStringLiteral("--out"), out.path(), QStringLiteral("--quiet")});
+    QCOMPARE(sized.exitCode, 0);
+    QCOMPARE(QImage(out.filePath(QStringLiteral("astronaut_66x30.png"))).size(), QSize(66, 30));
+
+    const CliRun tooLarge = runCli({QStringLiteral("align"), TestImages::astronautPath(),
+                                    QStringLiteral("--input-size"), QStringLiteral("300"),
+                                    QStringLiteral("--out"), out.path()});
+    QCOMPARE(tooLarge.exitCode, 2);
+    QVERIFY2(tooLarge.errors.contains(QStringLiteral("Invalid --input-size value '300'")),
+             qPrintable(tooLarge.errors));
+}
+
 void TestCli::trainRejectsInvalidOptions_data()
 {
     QTest::addColumn<QStringList>("options");
@@ -159,6 +187,15 @@ void TestCli::trainRejectsInvalidOptions_data()
     QTest::newRow("negative training seed")
         << QStringList{QStringLiteral("--training-seed"), QStringLiteral("-1")}
         << QStringLiteral("Invalid --training-seed value '-1'");
+    QTest::newRow("unknown region")
+        << QStringList{QStringLiteral("--face-region"), QStringLiteral("mouth")}
+        << QStringLiteral("Invalid --face-region value 'mouth': use face or eyes.");
+    QTest::newRow("three sides")
+        << QStringList{QStringLiteral("--input-size"), QStringLiteral("88x40x2")}
+        << QStringLiteral("Invalid --input-size value '88x40x2'");
+    QTest::newRow("side too small")
+        << QStringList{QStringLiteral("--input-size"), QStringLiteral("88x4")}
+        << QStringLiteral("Invalid --input-size value '88x4'");
 }
 
 void TestCli::trainRejectsInvalidOptions()

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void rotatedFaceComesOutLevel();
     void exifOrientationMatchesUpright();
     void stageSizesExact();
+    void eyeBandReadsTheEyes();
+    void regionSettingsRoundTrip();
     void noFaceGivesReason();
     void tinyImageGivesReason();
     void smallAvatarUpsampled();
@@ -184,6 +187,72 @@ void TestFaceAligner::stageSizesExact()
     }
     // The tensor is the small image divided by 255.
     QCOMPARE(qRound(stages.tensor[14 * 28 + 14] * 255.0f), qGray(stages.small.pixel(14, 14)));
+}
+
+void TestFaceAligner::eyeBandReadsTheEyes()
+{
+    PreprocessSettings settings;
+    settings.region = PreprocessSettings::eyeBand();
+    settings.inputSize = PreprocessSettings::defaultInputSize(settings.region);
+    QCOMPARE(settings.inputSize, QSize(88, 40));
+    const QRect band = settings.regionPixels(QSize(178, 218));
+    QCOMPARE(band, QRect(7, 39, 164, 74));
+    // Both eye targets lie inside the band, with room for a frame around each eye.
+    const double eyeY = 0.35 * 218;
+    QVERIFY(eyeY - band.top() >= 30 && band.bottom() - eyeY >= 30);
+
+    Preprocessor preprocessor(settings);
+    const Stages stages = preprocessor.processFile(TestImages::astronautPath());
+    QVERIFY2(stages.isOk(), qPrintable(stages.errorString));
+    QCOMPARE(stages.gray.size(), QSize(178, 218));
+    QCOMPARE(stages.small.size(), QSize(88, 40));
+    QCOMPARE(stages.tensor.size(), size_t(88 * 40));
+
+    // The model input is the band reduced by averaging: its mean brightness is the band's,
+    // not the whole face's.
+    auto meanOf = [](const QImage &image, const QRect &rect) {
+        double sum = 0;
+        for (int y = rect.top(); y <= rect.bottom(); ++y) {
+            for (int x = rect.left(); x <= rect.right(); ++x)
+                sum += qGray(image.pixel(x, y));
+        }
+        return sum / double(rect.width() * rect.height());
+    };
+    const double bandMean = meanOf(stages.gray, band);
+    const double faceMean = meanOf(stages.gray, stages.gray.rect());
+    const double inputMean = meanOf(stages.small, stages.small.rect());
+    QVERIFY2(qAbs(inputMean - bandMean) < 1.0,
+             qPrintable(QStringLiteral("input mean %1, band mean %2").arg(inputMean).arg(bandMean)));
+    QVERIFY2(qAbs(faceMean - bandMean) > 3.0,
+             qPrintable(QStringLiteral("face mean %1, band mean %2").arg(faceMean).arg(bandMean)));
+}
+
+void TestFaceAligner::regionSettingsRoundTrip()
+{
+    // The whole face keeps the first pipeline version, so older caches and models stay valid.
+    const PreprocessSettings whole;
+    QCOMPARE(whole.toJson().value(QStringLiteral("pipelineVersion")).toInt(), 1);
+    QVERIFY(!whole.toJson().contains(QStringLiteral("region")));
+    QVERIFY(PreprocessSettings::isSupported(whole.toJson()));
+
+    PreprocessSettings band;
+    band.region = PreprocessSettings::eyeBand();
+    band.inputSize = QSize(88, 40);
+    const QJsonObject json = band.toJson();
+    QCOMPARE(json.value(QStringLiteral("pipelineVersion")).toInt(), 2);
+    QVERIFY(PreprocessSettings::isSupported(json));
+    QVERIFY(PreprocessSettings::fromJson(json) == band);
+    QVERIFY(band.fingerprint() != whole.fingerprint());
+
+    QJsonObject outside = json;
+    outside.insert(QStringLiteral("region"), QJsonArray{0.5, 0.5, 0.6, 0.2});
+    QVERIFY(!PreprocessSettings::isSupported(outside));
+    QJsonObject missing = json;
+    missing.remove(QStringLiteral("region"));
+    QVERIFY(!PreprocessSettings::isSupported(missing));
+    QJsonObject oldVersion = json;
+    oldVersion.insert(QStringLiteral("pipelineVersion"), 1);
+    QVERIFY(!PreprocessSettings::isSupported(oldVersion));
 }
 
 void TestFaceAligner::noFaceGivesReason()

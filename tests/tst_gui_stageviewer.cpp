@@ -75,6 +75,7 @@ private Q_SLOTS:
     void stageImages();
     void captionsShowSizes();
     void smallStageIsPixelated();
+    void eyeBandOutlinedOnGrayscale();
     void landmarkToggleChangesOriginal();
     void noFaceShowsReason();
     void missingFileShowsReason();
@@ -232,6 +233,50 @@ void TestGuiStageViewer::captionsShowSizes()
     QVERIFY2(all.contains(QStringLiteral("Aligned\n178 × 218 pixels")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("Grayscale\n178 × 218 pixels")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("Model input\n28 × 28 pixels")), qPrintable(all));
+}
+
+void TestGuiStageViewer::eyeBandOutlinedOnGrayscale()
+{
+    QVERIFY(showAndWait(m_portrait));
+    auto *grayView = m_viewer->findChild<StageImageView *>(QStringLiteral("grayView"));
+    QVERIFY(grayView);
+    const QImage wholeFace = grayView->grab().toImage();
+
+    PreprocessSettings settings;
+    settings.region = PreprocessSettings::eyeBand();
+    settings.inputSize = QSize(88, 40);
+    m_viewer->setPreprocessSettings(settings);
+    QVERIFY(showAndWait(m_portrait));
+    QCOMPARE(m_viewer->stageImage(Stage::Small).size(), QSize(88, 40));
+    QStringList captions;
+    for (const QLabel *label : m_viewer->findChildren<QLabel *>())
+        captions.append(label->text());
+    QVERIFY2(captions.contains(QStringLiteral("Model input: eye band\n88 × 40 pixels")),
+             qPrintable(captions.join(QLatin1Char('|'))));
+
+    // The band's outline is drawn over the grayscale face, along its top edge, and nothing
+    // changes far from it.
+    const QImage banded = grayView->grab().toImage();
+    QCOMPARE(banded.size(), wholeFace.size());
+    const double dpr = grayView->devicePixelRatioF();
+    const QRectF picture = grayView->imageRect();
+    const QRect band = settings.regionPixels(QSize(178, 218));
+    const double scale = picture.width() / 178.0;
+    const int edgeY = qRound((picture.top() + (band.top() - 0.5 + 0.5) * scale) * dpr);
+    int changedOnEdge = 0;
+    for (int x = qRound((picture.left() + band.left() * scale) * dpr);
+         x < qRound((picture.left() + band.right() * scale) * dpr); ++x) {
+        bool changed = false;
+        for (int dy = -1; dy <= 1; ++dy)
+            changed = changed || banded.pixel(x, edgeY + dy) != wholeFace.pixel(x, edgeY + dy);
+        changedOnEdge += changed;
+    }
+    const int edgeLength = qRound(band.width() * scale * dpr);
+    QVERIFY2(changedOnEdge > edgeLength / 3,
+             qPrintable(QStringLiteral("%1 of %2").arg(changedOnEdge).arg(edgeLength)));
+    const int chinY = qRound((picture.top() + 200 * scale) * dpr);
+    const int middleX = qRound((picture.left() + 89 * scale) * dpr);
+    QCOMPARE(banded.pixel(middleX, chinY), wholeFace.pixel(middleX, chinY));
 }
 
 void TestGuiStageViewer::smallStageIsPixelated()

@@ -6,6 +6,7 @@
 #include "trainingdialog.h"
 #include "trainingworker.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void historyRoundTrip();
     void trainingFinishesWithModel();
     void averagedNetworksFromTheForm();
+    void faceRegionFollowsAttribute();
     void cancelStopsEarly();
     void resumeContinuesFromCheckpoint();
     void predictAllStoresProbabilities();
@@ -290,6 +292,7 @@ void TestGuiTraining::averagedNetworksFromTheForm()
         QCOMPARE(defaults.options.steps, 6000);
         QCOMPARE(defaults.options.earlyStoppingPatience, 12);
         QVERIFY(defaults.options.augmentation.enabled);
+        QCOMPARE(defaults.options.thresholdRule, ThresholdRule::Balanced);
     }
 
     TrainingDialog dialog;
@@ -336,6 +339,60 @@ void TestGuiTraining::averagedNetworksFromTheForm()
     QVERIFY(!QFileInfo::exists(memberCheckpointPath(outcome.checkpointPath, 0)));
     QVERIFY(!QFileInfo::exists(memberCheckpointPath(outcome.checkpointPath, 1)));
     QVERIFY(!QFileInfo::exists(finishedMemberPath(outcome.checkpointPath, 0)));
+}
+
+void TestGuiTraining::faceRegionFollowsAttribute()
+{
+    TrainingDialog dialog;
+    dialog.setProject(m_projectFolder, {QStringLiteral("Eyeglasses"), QStringLiteral("Wearing_Hat")},
+                      QStringLiteral("Eyeglasses"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QComboBox *regionCombo = nullptr;
+    QComboBox *attributeCombo = nullptr;
+    for (QComboBox *combo : dialog.findChildren<QComboBox *>()) {
+        if (combo->itemText(0) == QLatin1String("Whole face"))
+            regionCombo = combo;
+        else if (combo->isEditable())
+            attributeCombo = combo;
+    }
+    QVERIFY(regionCombo && attributeCombo);
+
+    // Eyeglasses reads the eye band; a hat needs the whole face.
+    QCOMPARE(regionCombo->currentText(), QStringLiteral("Eye band"));
+    QCOMPARE(dialog.request().data.preprocessing.region, PreprocessSettings::eyeBand());
+    QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(88, 40));
+    attributeCombo->setCurrentText(QStringLiteral("Wearing_Hat"));
+    QCOMPARE(regionCombo->currentText(), QStringLiteral("Whole face"));
+    QCOMPARE(dialog.request().data.preprocessing.region, PreprocessSettings::fullFace());
+    QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(56, 56));
+
+    // Once the user picks a region, the attribute no longer changes it.
+    regionCombo->setFocus();
+    QTest::keyClick(regionCombo, Qt::Key_Down);
+    QCOMPARE(regionCombo->currentText(), QStringLiteral("Eye band"));
+    attributeCombo->setCurrentText(QStringLiteral("Eyeglasses"));
+    attributeCombo->setCurrentText(QStringLiteral("Wearing_Hat"));
+    QCOMPARE(dialog.request().data.preprocessing.region, PreprocessSettings::eyeBand());
+
+    // A model trained from the form reads the band it was trained on.
+    TrainingRequest form = formRequest(20);
+    form.data.preprocessing.region = PreprocessSettings::eyeBand();
+    form.data.preprocessing.inputSize = QSize(44, 20);
+    dialog.setRequest(form);
+    QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(44, 20));
+    std::vector<TrainingUpdate> updates;
+    const TrainingOutcome outcome = runDialog(dialog, false, 0, &updates);
+    QVERIFY2(outcome.isOk(), qPrintable(outcome.errorString));
+    const LoadedModel model = ModelFile::load(outcome.modelPath);
+    QVERIFY2(model.isOk(), qPrintable(model.errorString));
+    QCOMPARE(model.classifier.inputSize(), QSize(44, 20));
+    const PreprocessSettings settings = PreprocessSettings::fromJson(model.metadata.preprocessing);
+    QCOMPARE(settings.region, PreprocessSettings::eyeBand());
+    Preprocessor preprocessor(settings);
+    const Stages stages = preprocessor.processFile(m_imagePaths.first());
+    QVERIFY2(stages.isOk(), qPrintable(stages.errorString));
+    QCOMPARE(stages.small.size(), QSize(44, 20));
 }
 
 void TestGuiTraining::cancelStopsEarly()

@@ -516,6 +516,24 @@ void TestMetrics::thresholdFinders_data()
                                             << false << kInfinity << 0.0;
     QTest::newRow("F1, empty input") << QList<double>{} << QList<int>{} << "f1" << 0.0 << false
                                      << kInfinity << 0.0;
+
+    // Three positives: the top three scores are flagged, two of them right, so precision and
+    // recall are both 2/3.
+    QTest::newRow("balanced, break-even") << QList<double>{0.9, 0.8, 0.7, 0.6, 0.5, 0.4}
+                                          << QList<int>{1, 1, 0, 1, 0, 0} << "balanced" << 0.0
+                                          << true << 0.7 << 2.0 / 3.0;
+    // Three positives; a tie at 0.5 flags 1 or 4 items, and 4 is closer to 3.
+    QTest::newRow("balanced, tie closest") << QList<double>{0.9, 0.5, 0.5, 0.5, 0.1}
+                                           << QList<int>{1, 0, 1, 0, 1} << "balanced" << 0.0
+                                           << true << 0.5 << 4.0 / 7.0;
+    // Two positives; 1 and 3 flagged items are equally close, so the smaller count wins.
+    QTest::newRow("balanced, equal distance keeps fewer")
+        << QList<double>{0.9, 0.5, 0.5, 0.1} << QList<int>{1, 1, 0, 0} << "balanced" << 0.0
+        << true << 0.9 << 2.0 / 3.0;
+    QTest::newRow("balanced, only negatives") << pair << QList<int>{0, 0} << "balanced" << 0.0
+                                              << false << kInfinity << 0.0;
+    QTest::newRow("balanced, only positives") << pair << QList<int>{1, 1} << "balanced" << 0.0
+                                              << true << 0.3 << 1.0;
     QTest::newRow("recall, empty input") << QList<double>{} << QList<int>{} << "recall" << 0.5
                                          << false << kInfinity << 0.0;
 }
@@ -538,6 +556,8 @@ void TestMetrics::thresholdFinders()
         choice = evaluator.bestF1Threshold();
     else if (criterion == QLatin1String("youden"))
         choice = evaluator.bestYoudenThreshold();
+    else if (criterion == QLatin1String("balanced"))
+        choice = evaluator.balancedThreshold();
     else
         choice = evaluator.thresholdForRecall(targetRecall);
 
@@ -669,7 +689,11 @@ void TestMetrics::fastMatchesNaive()
     const ThresholdChoice bestF1 = evaluator.bestF1Threshold();
     const ThresholdChoice bestYouden = evaluator.bestYoudenThreshold();
     const ThresholdChoice forRecall = evaluator.thresholdForRecall(0.9);
-    QVERIFY(bestF1.isValid && bestYouden.isValid && forRecall.isValid);
+    const ThresholdChoice balanced = evaluator.balancedThreshold();
+    QVERIFY(bestF1.isValid && bestYouden.isValid && forRecall.isValid && balanced.isValid);
+    // At the balanced threshold the flagged count is as close to the positives as any.
+    const qint64 balancedGap = qAbs(balanced.confusion.truePositives
+                                    + balanced.confusion.falsePositives - evaluator.positiveCount());
     QVERIFY(forRecall.value >= 0.9);
     const qint64 positives = evaluator.positiveCount();
     const qint64 negatives = evaluator.negativeCount();
@@ -683,6 +707,8 @@ void TestMetrics::fastMatchesNaive()
         const double recall = double(confusion.truePositives) / double(positives);
         if (threshold > forRecall.threshold)
             QVERIFY2(recall < 0.9, qPrintable(QString::number(threshold)));
+        const qint64 flagged = confusion.truePositives + confusion.falsePositives;
+        QVERIFY2(qAbs(flagged - positives) >= balancedGap, qPrintable(QString::number(threshold)));
     }
 }
 

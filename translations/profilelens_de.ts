@@ -523,10 +523,6 @@
         <translation>Testdatensatz</translation>
     </message>
     <message>
-        <source>Trained %1 steps in %2 s; threshold %3 (max F1 on %4). Model written to %5</source>
-        <translation>%1 Schritte in %2 s trainiert; Schwellenwert %3 (max. F1 auf %4). Modell geschrieben nach %5</translation>
-    </message>
-    <message>
         <source>Prints the classification report, confusion matrix, ROC AUC and average precision of a model. Without DATASET it reads the test split stored beside the model (MODEL.evaluation.csv). With DATASET it scores the dataset&apos;s test split, chosen with the same options as train (use --part all for every row).</source>
         <translation>Gibt Klassifikationsbericht, Konfusionsmatrix, ROC-AUC und durchschnittliche Präzision eines Modells aus. Ohne DATENSATZ liest es den neben dem Modell gespeicherten Testanteil (MODELL.evaluation.csv). Mit DATENSATZ bewertet es den Testanteil des Datensatzes, ausgewählt mit denselben Optionen wie train (--part all für alle Zeilen).</translation>
     </message>
@@ -655,28 +651,12 @@
         <translation>Ordner des Vorverarbeitungs-Caches (Standard: der Cache-Ordner des Benutzers).</translation>
     </message>
     <message>
-        <source>Side of the square grayscale model input in pixels (default 28, as in the reference pipeline).</source>
-        <translation>Seitenlänge der quadratischen Graustufen-Modelleingabe in Pixeln (Standard 28 wie in der Referenz-Pipeline).</translation>
-    </message>
-    <message>
         <source>Rows to score: test (default), validation, train or all.</source>
         <translation>Zu bewertende Zeilen: test (Standard), validation, train oder all.</translation>
     </message>
     <message>
         <source>Invalid --part value &apos;%1&apos;: use test, validation, train or all.</source>
         <translation>Ungültiger Wert &apos;%1&apos; für --part: test, validation, train oder all verwenden.</translation>
-    </message>
-    <message>
-        <source>Aligns the face in each picture and writes its stages as PNG files: original (orientation applied), aligned colour 178x218, grayscale, and the model input (28x28 unless --input-size says otherwise). A CSV report lists each picture&apos;s faces, status and eye positions. Folders are searched recursively.</source>
-        <translation>Richtet das Gesicht in jedem Bild aus und schreibt seine Stufen als PNG-Dateien: Original (Ausrichtung angewendet), ausgerichtet in Farbe 178x218, Graustufen und die Modelleingabe (28x28, sofern --input-size nichts anderes angibt). Ein CSV-Bericht listet für jedes Bild die Gesichter, den Status und die Augenpositionen. Ordner werden rekursiv durchsucht.</translation>
-    </message>
-    <message>
-        <source>Side of the square grayscale model input in pixels (default 28; the default eyeglasses model reads 56).</source>
-        <translation>Seitenlänge der quadratischen Graustufen-Modelleingabe in Pixeln (Standard 28; das Standard-Brillenmodell liest 56).</translation>
-    </message>
-    <message>
-        <source>Invalid --input-size value &apos;%1&apos;: give a whole number from 8 to 178.</source>
-        <translation>Ungültiger Wert &apos;%1&apos; für --input-size: eine ganze Zahl von 8 bis 178 angeben.</translation>
     </message>
     <message>
         <source>Draw no progress bar; results, warnings and errors still appear.</source>
@@ -713,6 +693,58 @@
     <message>
         <source>Trained %1 networks, averaged into one model.</source>
         <translation>%1 Netze trainiert und zu einem Modell gemittelt.</translation>
+    </message>
+    <message>
+        <source>Size of the grayscale model input in pixels: N for N x N, or WxH (default 28 for the whole face, as in the reference pipeline, and 88x40 for the eye band).</source>
+        <translation>Größe der Graustufen-Modelleingabe in Pixeln: N für N x N oder BxH (Standard 28 für das ganze Gesicht wie in der Referenz-Pipeline und 88x40 für das Augenband).</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>GRÖSSE</translation>
+    </message>
+    <message>
+        <source>Part of the aligned face the model reads: face (all of it, the default) or eyes (a band from the eyebrows to the upper cheeks, which gives thin frames more pixels).</source>
+        <translation>Teil des ausgerichteten Gesichts, den das Modell liest: face (das ganze Gesicht, Standard) oder eyes (ein Band von den Augenbrauen bis zu den oberen Wangen, das dünnen Fassungen mehr Pixel gibt).</translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>REGION</translation>
+    </message>
+    <message>
+        <source>Invalid --face-region value &apos;%1&apos;: use face or eyes.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --face-region: face oder eyes verwenden.</translation>
+    </message>
+    <message>
+        <source>How the threshold is chosen on the validation set: max-f1 (the highest F1 score, the default) or balanced (as many photos flagged as are labelled positive, where precision equals recall).</source>
+        <translation>Wie der Schwellenwert auf dem Validierungsset gewählt wird: max-f1 (der höchste F1-Wert, Standard) oder balanced (so viele Fotos markiert, wie positiv gelabelt sind; dort ist die Präzision gleich der Trefferquote).</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>REGEL</translation>
+    </message>
+    <message>
+        <source>Invalid --threshold-rule value &apos;%1&apos;: use max-f1 or balanced.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --threshold-rule: max-f1 oder balanced verwenden.</translation>
+    </message>
+    <message>
+        <source>precision equal to recall on %1</source>
+        <translation>Präzision gleich Trefferquote auf %1</translation>
+    </message>
+    <message>
+        <source>max F1 on %1</source>
+        <translation>maximaler F1-Wert auf %1</translation>
+    </message>
+    <message>
+        <source>Trained %1 steps in %2 s; threshold %3 (%4). Model written to %5</source>
+        <translation>%1 Schritte in %2 s trainiert; Schwellenwert %3 (%4). Modell geschrieben nach %5</translation>
+    </message>
+    <message>
+        <source>Aligns the face in each picture and writes its stages as PNG files: original (orientation applied), aligned colour 178x218, grayscale, and the model input (28x28 unless --input-size or --face-region says otherwise). A CSV report lists each picture&apos;s faces, status and eye positions. Folders are searched recursively.</source>
+        <translation>Richtet das Gesicht in jedem Bild aus und schreibt seine Stufen als PNG-Dateien: Original (Ausrichtung angewendet), ausgerichtet in Farbe 178x218, Graustufen und die Modelleingabe (28x28, sofern --input-size oder --face-region nichts anderes angibt). Ein CSV-Bericht listet für jedes Bild die Gesichter, den Status und die Augenpositionen. Ordner werden rekursiv durchsucht.</translation>
+    </message>
+    <message>
+        <source>Invalid --input-size value &apos;%1&apos;: give a side such as 56 or a width and height such as 88x40, each from 8 to %2 pixels.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --input-size: Geben Sie eine Seitenlänge wie 56 oder Breite und Höhe wie 88x40 an, jeweils von 8 bis %2 Pixel.</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2435,20 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <source>Both clicks hit the same pixel. Click &quot;Place eyes by hand&quot; and click each eye centre once.</source>
         <translation>Beide Klicks trafen dasselbe Pixel. Klicken Sie auf &quot;Augen von Hand setzen&quot; und dann einmal auf jeden Augenmittelpunkt.</translation>
     </message>
+    <message>
+        <source>eye band</source>
+        <translation>Augenband</translation>
+    </message>
+    <message>
+        <source>part of the face</source>
+        <translation>Teil des Gesichts</translation>
+    </message>
+    <message>
+        <source>Model input: %1
+%2 × %3 pixels</source>
+        <translation>Modelleingabe: %1
+%2 × %3 Pixel</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLens::ThresholdEvaluator</name>
@@ -2681,10 +2727,6 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <translation> px</translation>
     </message>
     <message>
-        <source>Side of the square grayscale model input; the reference pipeline uses 28, the default eyeglasses model 56.</source>
-        <translation>Seitenlänge der quadratischen Graustufen-Modelleingabe; die Referenz-Pipeline verwendet 28, das Standard-Brillenmodell 56.</translation>
-    </message>
-    <message>
         <source>&amp;Input size:</source>
         <translation>&amp;Eingabegröße:</translation>
     </message>
@@ -2707,6 +2749,54 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
     <message>
         <source>Networks to a&amp;verage:</source>
         <translation>Zu mittelnde Net&amp;ze:</translation>
+    </message>
+    <message>
+        <source>Whole face</source>
+        <translation>Ganzes Gesicht</translation>
+    </message>
+    <message>
+        <source>Eye band</source>
+        <translation>Augenband</translation>
+    </message>
+    <message>
+        <source>Part of the aligned face the network reads. The eye band, from the eyebrows to the upper cheeks, gives thin frames more pixels; it is the default for Eyeglasses.</source>
+        <translation>Teil des ausgerichteten Gesichts, den das Netz liest. Das Augenband, von den Augenbrauen bis zu den oberen Wangen, gibt dünnen Fassungen mehr Pixel; es ist der Standard für Eyeglasses.</translation>
+    </message>
+    <message>
+        <source>Input width</source>
+        <translation>Eingabebreite</translation>
+    </message>
+    <message>
+        <source>Input height</source>
+        <translation>Eingabehöhe</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>mal</translation>
+    </message>
+    <message>
+        <source>Width and height of the grayscale model input. The reference pipeline uses 28 by 28 for the whole face.</source>
+        <translation>Breite und Höhe der Graustufen-Modelleingabe. Die Referenz-Pipeline verwendet 28 mal 28 für das ganze Gesicht.</translation>
+    </message>
+    <message>
+        <source>Face re&amp;gion:</source>
+        <translation>Gesichtsregi&amp;on:</translation>
+    </message>
+    <message>
+        <source>Precision equals recall</source>
+        <translation>Präzision gleich Trefferquote</translation>
+    </message>
+    <message>
+        <source>Highest F1 score</source>
+        <translation>Höchster F1-Wert</translation>
+    </message>
+    <message>
+        <source>How the model&apos;s threshold is chosen on the validation pictures. &quot;Precision equals recall&quot; flags as many pictures as are labelled yes, so neither kind of mistake is favoured, and moves less between small validation sets. The evaluation view can move the threshold later.</source>
+        <translation>Wie der Schwellenwert des Modells auf den Validierungsbildern gewählt wird. „Präzision gleich Trefferquote“ markiert so viele Bilder, wie mit Ja gelabelt sind, bevorzugt also keine Fehlerart und schwankt weniger zwischen kleinen Validierungssets. Die Auswertungsansicht kann den Schwellenwert später verschieben.</translation>
+    </message>
+    <message>
+        <source>Thresh&amp;old rule:</source>
+        <translation>Schwellen&amp;kriterium:</translation>
     </message>
 </context>
 <context>

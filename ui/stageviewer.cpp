@@ -414,10 +414,27 @@ void StageViewer::display(const Result &result)
 
     m_views[kAligned]->setImage(stages.aligned);
     m_views[kGray]->setImage(stages.gray);
+    // When the model reads part of the face, the grayscale stage outlines that part.
+    StageOverlay regionOverlay;
+    if (!stages.gray.isNull() && m_settings.region != PreprocessSettings::fullFace()) {
+        const QRect band = m_settings.regionPixels(stages.gray.size());
+        regionOverlay.cropOutline = QPolygonF(QRectF(band).translated(-0.5, -0.5));
+    }
+    m_views[kGray]->setOverlay(regionOverlay);
+    m_views[kGray]->setOverlayVisible(true);
     m_views[kSmall]->setImage(stages.small);
     for (int stage = kOriginal; stage <= kSmall; ++stage) {
         m_views[stage]->setDimmed(false);
         m_captions[stage]->setText(captionText(stage, m_views[stage]->image()));
+    }
+    if (!stages.small.isNull() && m_settings.region != PreprocessSettings::fullFace()) {
+        const QString part = m_settings.region == PreprocessSettings::eyeBand()
+            ? tr("eye band")
+            : tr("part of the face");
+        m_captions[kSmall]->setText(tr("Model input: %1\n%2 × %3 pixels")
+                                        .arg(part)
+                                        .arg(stages.small.width())
+                                        .arg(stages.small.height()));
     }
 
     if (stages.isOk()) {

@@ -163,13 +163,41 @@ void TrainingDialog::buildForm()
         m_architectureCombo->addItem(architecture.name, architecture.name);
     m_architectureCombo->setCurrentIndex(m_architectureCombo->findData(QStringLiteral("compact-bn")));
     recipeForm->addRow(tr("&Network:"), m_architectureCombo);
-    m_inputSizeSpin = new QSpinBox;
-    m_inputSizeSpin->setRange(8, 128);
-    m_inputSizeSpin->setValue(56);
-    m_inputSizeSpin->setSuffix(tr(" px"));
-    m_inputSizeSpin->setToolTip(tr("Side of the square grayscale model input; the reference "
-                                   "pipeline uses 28, the default eyeglasses model 56."));
-    recipeForm->addRow(tr("&Input size:"), m_inputSizeSpin);
+    m_regionCombo = new QComboBox;
+    m_regionCombo->addItem(tr("Whole face"), PreprocessSettings::fullFace());
+    m_regionCombo->addItem(tr("Eye band"), PreprocessSettings::eyeBand());
+    m_regionCombo->setToolTip(tr("Part of the aligned face the network reads. The eye band, from "
+                                 "the eyebrows to the upper cheeks, gives thin frames more "
+                                 "pixels; it is the default for Eyeglasses."));
+    recipeForm->addRow(tr("Face re&gion:"), m_regionCombo);
+    m_inputWidthSpin = new QSpinBox;
+    m_inputHeightSpin = new QSpinBox;
+    for (QSpinBox *spin : {m_inputWidthSpin, m_inputHeightSpin}) {
+        spin->setRange(8, 128);
+        spin->setSuffix(tr(" px"));
+    }
+    m_inputWidthSpin->setAccessibleName(tr("Input width"));
+    m_inputHeightSpin->setAccessibleName(tr("Input height"));
+    auto *inputSizeRow = new QHBoxLayout;
+    inputSizeRow->setContentsMargins(0, 0, 0, 0);
+    inputSizeRow->addWidget(m_inputWidthSpin);
+    inputSizeRow->addWidget(new QLabel(tr("by")));
+    inputSizeRow->addWidget(m_inputHeightSpin);
+    inputSizeRow->addStretch(1);
+    auto *inputSizeLabel = new QLabel(tr("&Input size:"));
+    inputSizeLabel->setBuddy(m_inputWidthSpin);
+    inputSizeLabel->setToolTip(tr("Width and height of the grayscale model input. The reference "
+                                  "pipeline uses 28 by 28 for the whole face."));
+    recipeForm->addRow(inputSizeLabel, inputSizeRow);
+    connect(m_regionCombo, &QComboBox::activated, this, [this] {
+        m_regionChosen = true;
+        applyRegionDefaults();
+    });
+    connect(m_attributeCombo, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_regionChosen)
+            selectRegion(regionForAttribute(m_attributeCombo->currentText()));
+    });
+    selectRegion(regionForAttribute(m_attributeCombo->currentText()));
     m_seedSpin = new QSpinBox;
     m_seedSpin->setRange(0, std::numeric_limits<int>::max());
     m_seedSpin->setValue(42);
@@ -192,6 +220,15 @@ void TrainingDialog::buildForm()
     m_mirrorCheck = new QCheckBox(tr("Also average over the &mirror image of each face"));
     m_mirrorCheck->setChecked(true);
     recipeForm->addRow(m_mirrorCheck);
+    m_thresholdRuleCombo = new QComboBox;
+    m_thresholdRuleCombo->addItem(tr("Precision equals recall"), int(ThresholdRule::Balanced));
+    m_thresholdRuleCombo->addItem(tr("Highest F1 score"), int(ThresholdRule::MaxF1));
+    m_thresholdRuleCombo->setToolTip(
+        tr("How the model's threshold is chosen on the validation pictures. \"Precision equals "
+           "recall\" flags as many pictures as are labelled yes, so neither kind of mistake is "
+           "favoured, and moves less between small validation sets. The evaluation view can "
+           "move the threshold later."));
+    recipeForm->addRow(tr("Thresh&old rule:"), m_thresholdRuleCombo);
 
     auto *formRow = new QHBoxLayout;
     formRow->addWidget(dataBox, 3);
@@ -286,8 +323,8 @@ TrainingRequest TrainingDialog::request() const
     request.data.split.testFraction = 0.2;
     request.data.split.seed = quint64(m_seedSpin->value());
     request.data.threads = m_threadsSpin->value();
-    const int side = m_inputSizeSpin->value();
-    request.data.preprocessing.inputSize = QSize(side, side);
+    request.data.preprocessing.region = m_regionCombo->currentData().toRectF();
+    request.data.preprocessing.inputSize = QSize(m_inputWidthSpin->value(), m_inputHeightSpin->value());
 
     request.options.steps = m_stepsSpin->value();
     request.options.batchSize = m_batchSpin->value();
@@ -301,6 +338,7 @@ TrainingRequest TrainingDialog::request() const
     request.options.earlyStoppingPatience = kEarlyStoppingPatience;
     request.options.members = m_networksSpin->value();
     request.options.mirrorAverage = m_mirrorCheck->isChecked();
+    request.options.thresholdRule = ThresholdRule(m_thresholdRuleCombo->currentData().toInt());
 
     QString modelFolder = m_projectFolder;
     if (modelFolder.isEmpty())
@@ -328,12 +366,43 @@ void TrainingDialog::setRequest(const TrainingRequest &request)
     m_augmentationCheck->setChecked(request.options.augmentation.enabled);
     m_networksSpin->setValue(request.options.members);
     m_mirrorCheck->setChecked(request.options.mirrorAverage);
+    m_thresholdRuleCombo->setCurrentIndex(
+        m_thresholdRuleCombo->findData(int(request.options.thresholdRule)));
     m_weightDecaySpin->setValue(request.options.weightDecay);
     const int architectureIndex = m_architectureCombo->findData(request.options.architecture);
     if (architectureIndex >= 0)
         m_architectureCombo->setCurrentIndex(architectureIndex);
-    m_inputSizeSpin->setValue(request.data.preprocessing.inputSize.width());
+    const int regionIndex = m_regionCombo->findData(request.data.preprocessing.region);
+    if (regionIndex >= 0) {
+        m_regionCombo->setCurrentIndex(regionIndex);
+        m_regionChosen = true;
+    }
+    m_inputWidthSpin->setValue(request.data.preprocessing.inputSize.width());
+    m_inputHeightSpin->setValue(request.data.preprocessing.inputSize.height());
     updateSourceWidgets();
+}
+
+QRectF TrainingDialog::regionForAttribute(const QString &attribute)
+{
+    return attribute.trimmed().compare(QLatin1String("Eyeglasses"), Qt::CaseInsensitive) == 0
+        ? PreprocessSettings::eyeBand()
+        : PreprocessSettings::fullFace();
+}
+
+void TrainingDialog::selectRegion(const QRectF &region)
+{
+    const int index = m_regionCombo->findData(region);
+    if (index < 0 || index == m_regionCombo->currentIndex())
+        return;
+    m_regionCombo->setCurrentIndex(index);
+    applyRegionDefaults();
+}
+
+void TrainingDialog::applyRegionDefaults()
+{
+    const QSize size = PreprocessSettings::defaultInputSize(m_regionCombo->currentData().toRectF());
+    m_inputWidthSpin->setValue(size.width());
+    m_inputHeightSpin->setValue(size.height());
 }
 
 bool TrainingDialog::isRunning() const

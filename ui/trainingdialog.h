@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QRectF>
 #include <QStringList>
 
 QT_BEGIN_NAMESPACE
@@ -90,6 +91,11 @@ private:
     void updateButtons();
     void updateSourceWidgets();
     void browseDataset();
+    /// The eye band for Eyeglasses, the whole face for every other attribute.
+    static QRectF regionForAttribute(const QString &attribute);
+    void selectRegion(const QRectF &region);
+    /// Sets the input size to the default of the selected region.
+    void applyRegionDefaults();
     QString remainingTimeText(const TrainingProgress &step) const;
 
     QString m_projectFolder;
@@ -110,8 +116,13 @@ private:
     QCheckBox *m_augmentationCheck = nullptr;
     QSpinBox *m_networksSpin = nullptr;
     QCheckBox *m_mirrorCheck = nullptr;
+    QComboBox *m_thresholdRuleCombo = nullptr;
     QComboBox *m_architectureCombo = nullptr;
-    QSpinBox *m_inputSizeSpin = nullptr;
+    QComboBox *m_regionCombo = nullptr;
+    QSpinBox *m_inputWidthSpin = nullptr;
+    QSpinBox *m_inputHeightSpin = nullptr;
+    /// Set once the user picks a face region, which then no longer follows the attribute.
+    bool m_regionChosen = false;
     QDoubleSpinBox *m_weightDecaySpin = nullptr;
 
     QLabel *m_phaseLabel = nullptr;

@@ -64,7 +64,7 @@ int runAlign(const QStringList &arguments)
     parser.setApplicationDescription(
         CliMessages::tr("Aligns the face in each picture and writes its stages as PNG files: original "
                         "(orientation applied), aligned colour 178x218, grayscale, and the model input "
-                        "(28x28 unless --input-size says otherwise). A CSV report lists each picture's faces, status and eye positions. Folders "
+                        "(28x28 unless --input-size or --face-region says otherwise). A CSV report lists each picture's faces, status and eye positions. Folders "
                         "are searched recursively."));
     parser.addPositionalArgument(QStringLiteral("inputs"), CliMessages::tr("Picture files or folders."),
                                  CliMessages::tr("IMAGE_OR_DIR..."));
@@ -80,12 +80,9 @@ int runAlign(const QStringList &arguments)
         QStringLiteral("landmarks"),
         CliMessages::tr("dlib 68-point landmark model (default: %1).").arg(defaultLandmarkModelPath()),
         CliMessages::tr("FILE"));
-    const QCommandLineOption inputSizeOption(
-        QStringLiteral("input-size"),
-        CliMessages::tr("Side of the square grayscale model input in pixels (default 28; the "
-                        "default eyeglasses model reads 56)."),
-        CliMessages::tr("N"), QStringLiteral("28"));
-    parser.addOptions({outOption, threadsOption, landmarksOption, inputSizeOption, quietOption()});
+    const InputOptions input;
+    parser.addOptions({outOption, threadsOption, landmarksOption, input.inputSize, input.faceRegion,
+                       quietOption()});
     if (!parseCommandLine(parser, arguments))
         return ExitUsage;
 
@@ -119,17 +116,9 @@ int runAlign(const QStringList &arguments)
         return ExitFailure;
     }
 
-    bool sizeValid = false;
-    const int inputSide = parser.value(inputSizeOption).toInt(&sizeValid);
-    if (!sizeValid || inputSide < 8 || inputSide > 178) {
-        printError(CliMessages::tr("Invalid --input-size value '%1': give a whole number from 8 "
-                                   "to 178.")
-                       .arg(parser.value(inputSizeOption)));
-        return ExitUsage;
-    }
-
     PreprocessSettings settings;
-    settings.inputSize = QSize(inputSide, inputSide);
+    if (!input.read(parser, &settings))
+        return ExitUsage;
     settings.alignment.landmarkModelPath = parser.value(landmarksOption);
     {
         Preprocessor probe(settings);

@@ -118,4 +118,54 @@ QCommandLineOption quietOption()
                               CliMessages::tr("Draw no progress bar; results, warnings and errors still appear."));
 }
 
+InputOptions::InputOptions()
+    : inputSize(QStringLiteral("input-size"),
+                CliMessages::tr("Size of the grayscale model input in pixels: N for N x N, or WxH "
+                                "(default 28 for the whole face, as in the reference pipeline, "
+                                "and 88x40 for the eye band)."),
+                CliMessages::tr("SIZE"))
+    , faceRegion(QStringLiteral("face-region"),
+                 CliMessages::tr("Part of the aligned face the model reads: face (all of it, the "
+                                 "default) or eyes (a band from the eyebrows to the upper cheeks, "
+                                 "which gives thin frames more pixels)."),
+                 CliMessages::tr("REGION"), QStringLiteral("face"))
+{
+}
+
+bool InputOptions::read(const QCommandLineParser &parser, PreprocessSettings *settings) const
+{
+    const QString region = parser.value(faceRegion);
+    if (region == QLatin1String("eyes")) {
+        settings->region = PreprocessSettings::eyeBand();
+        settings->inputSize = PreprocessSettings::defaultInputSize(settings->region);
+    } else if (region == QLatin1String("face")) {
+        settings->region = PreprocessSettings::fullFace();
+        settings->inputSize = QSize(28, 28);
+    } else {
+        printError(CliMessages::tr("Invalid --face-region value '%1': use face or eyes.").arg(region));
+        return false;
+    }
+    if (!parser.isSet(inputSize))
+        return true;
+
+    // "N" is N x N, "WxH" a width and a height.
+    const QString text = parser.value(inputSize);
+    const QStringList parts = text.split(QLatin1Char('x'), Qt::KeepEmptyParts, Qt::CaseInsensitive);
+    bool widthOk = false;
+    bool heightOk = true;
+    const int width = parts.value(0).toInt(&widthOk);
+    const int height = parts.size() == 2 ? parts.at(1).toInt(&heightOk) : width;
+    const int largest = settings->alignment.outputSize.width();
+    if (parts.size() > 2 || !widthOk || !heightOk || width < 8 || height < 8 || width > largest
+        || height > largest) {
+        printError(CliMessages::tr("Invalid --input-size value '%1': give a side such as 56 or a "
+                                   "width and height such as 88x40, each from 8 to %2 pixels.")
+                       .arg(text)
+                       .arg(largest));
+        return false;
+    }
+    settings->inputSize = QSize(width, height);
+    return true;
+}
+
 } // namespace ProfileLens::Cli

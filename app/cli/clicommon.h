@@ -1,5 +1,7 @@
 #pragma once
 
+#include "preprocessor.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
@@ -56,6 +58,18 @@ QString csvField(const QString &value);
 
 /// The option every command has.
 QCommandLineOption quietOption();
+
+/// --input-size and --face-region, shared by the commands that preprocess pictures.
+struct InputOptions
+{
+    QCommandLineOption inputSize;
+    QCommandLineOption faceRegion;
+
+    InputOptions();
+    /// Sets the region and input size of \a settings from the parsed options; prints the
+    /// reason and returns false when either is invalid.
+    bool read(const QCommandLineParser &parser, PreprocessSettings *settings) const;
+};
 
 /// Each command: its name, one-line summary and entry point (arguments start with the name).
 struct Command

@@ -61,10 +61,7 @@ struct DataOptions
                                CliMessages::tr("Worker threads (default: one per core, here %1).")
                                    .arg(QThread::idealThreadCount()),
                                CliMessages::tr("N")};
-    QCommandLineOption inputSize{QStringLiteral("input-size"),
-                                 CliMessages::tr("Side of the square grayscale model input in pixels "
-                                    "(default 28, as in the reference pipeline)."),
-                                 CliMessages::tr("N"), QStringLiteral("28")};
+    InputOptions input;
     QCommandLineOption cacheDir{QStringLiteral("cache-dir"),
                                 CliMessages::tr("Folder of the preprocessing cache (default: the user's "
                                                 "cache folder)."),
@@ -73,7 +70,8 @@ struct DataOptions
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions(
-            {attribute, policy, max, split, testFraction, seed, threads, inputSize, cacheDir});
+            {attribute, policy, max, split, testFraction, seed, threads, input.inputSize,
+             input.faceRegion, cacheDir});
     }
 };
 
@@ -139,10 +137,8 @@ bool buildDataRequest(const QCommandLineParser &parser, const DataOptions &optio
     }
     if (parser.isSet(options.threads) && !readInt(parser, options.threads, 1, &request->threads))
         return false;
-    int side = 28;
-    if (!readInt(parser, options.inputSize, 8, &side))
+    if (!options.input.read(parser, &request->preprocessing))
         return false;
-    request->preprocessing.inputSize = QSize(side, side);
     request->cacheDir = parser.value(options.cacheDir);
     return true;
 }
@@ -337,10 +333,16 @@ int runTrain(const QStringList &arguments)
     const QCommandLineOption mirrorOption(
         QStringLiteral("mirror-average"),
         CliMessages::tr("Average each network's probabilities for the face and its mirror image."));
+    const QCommandLineOption thresholdRuleOption(
+        QStringLiteral("threshold-rule"),
+        CliMessages::tr("How the threshold is chosen on the validation set: max-f1 (the highest "
+                        "F1 score, the default) or balanced (as many photos flagged as are "
+                        "labelled positive, where precision equals recall)."),
+        CliMessages::tr("RULE"), QStringLiteral("max-f1"));
     parser.addOptions({outOption, architectureOption, stepsOption, batchOption, rateOption,
                        decayOption, augmentOption, patienceOption, validationOption,
                        checkpointOption, resumeOption, halfOption, trainingSeedOption,
-                       networksOption, mirrorOption, quietOption()});
+                       networksOption, mirrorOption, thresholdRuleOption, quietOption()});
     if (!parseCommandLine(parser, arguments))
         return ExitUsage;
     if (parser.positionalArguments().size() != 1) {
@@ -372,6 +374,11 @@ int runTrain(const QStringList &arguments)
         return ExitUsage;
     }
     options.mirrorAverage = parser.isSet(mirrorOption);
+    if (!thresholdRuleFromKey(parser.value(thresholdRuleOption), &options.thresholdRule)) {
+        printError(CliMessages::tr("Invalid --threshold-rule value '%1': use max-f1 or balanced.")
+                       .arg(parser.value(thresholdRuleOption)));
+        return ExitUsage;
+    }
     options.seed = request.selection.seed;
     if (parser.isSet(trainingSeedOption)) {
         int trainingSeed = 0;
@@ -456,11 +463,15 @@ int runTrain(const QStringList &arguments)
         steps += member.toObject().value(QStringLiteral("stepsDone")).toInt();
     if (memberSteps.size() > 1)
         printOut(CliMessages::tr("Trained %1 networks, averaged into one model.").arg(memberSteps.size()));
-    printOut(CliMessages::tr("Trained %1 steps in %2 s; threshold %3 (max F1 on %4). Model written to %5")
+    const QString chosenOn = result.metadata.metrics.value(QStringLiteral("thresholdChosenOn")).toString();
+    const QString rule = options.thresholdRule == ThresholdRule::Balanced
+        ? CliMessages::tr("precision equal to recall on %1").arg(chosenOn)
+        : CliMessages::tr("max F1 on %1").arg(chosenOn);
+    printOut(CliMessages::tr("Trained %1 steps in %2 s; threshold %3 (%4). Model written to %5")
                  .arg(steps)
                  .arg(result.training.seconds, 0, 'f', 1)
                  .arg(threshold, 0, 'f', 3)
-                 .arg(result.metadata.metrics.value(QStringLiteral("thresholdChosenOn")).toString())
+                 .arg(rule)
                  .arg(QDir::toNativeSeparators(QFileInfo(modelPath).absoluteFilePath())));
     return ExitSuccess;
 }
