@@ -101,8 +101,10 @@ nn::Sequential buildCompactBatchNorm(int height, int width)
 class AverageImpl : public nn::Module
 {
 public:
-    AverageImpl(const std::vector<nn::Sequential> &members, bool mirror)
+    AverageImpl(const std::vector<nn::Sequential> &members, bool mirror,
+                const QList<QRect> &inputs)
         : m_mirror(mirror)
+        , m_inputs(inputs)
     {
         for (std::size_t i = 0; i < members.size(); ++i)
             m_members.push_back(register_module(std::to_string(i), members[i]));
@@ -110,12 +112,24 @@ public:
 
     torch::Tensor forward(const torch::Tensor &images)
     {
-        const torch::Tensor mirrored = m_mirror ? images.flip({3}) : torch::Tensor();
+        const torch::Tensor mirrored = m_mirror && m_inputs.isEmpty() ? images.flip({3})
+                                                                       : torch::Tensor();
         torch::Tensor sum = torch::zeros({images.size(0), 2}, images.options());
-        for (nn::Sequential &member : m_members) {
-            sum += torch::softmax(member->forward(images), 1);
+        for (std::size_t i = 0; i < m_members.size(); ++i) {
+            nn::Sequential &member = m_members[i];
+            if (m_inputs.isEmpty()) {
+                sum += torch::softmax(member->forward(images), 1);
+                if (m_mirror)
+                    sum += torch::softmax(member->forward(mirrored), 1);
+                continue;
+            }
+            // Each network reads its own part of the input and mirrors that part alone.
+            const QRect &part = m_inputs.at(qsizetype(i));
+            const torch::Tensor view = images.slice(2, part.y(), part.y() + part.height())
+                                           .slice(3, part.x(), part.x() + part.width());
+            sum += torch::softmax(member->forward(view), 1);
             if (m_mirror)
-                sum += torch::softmax(member->forward(mirrored), 1);
+                sum += torch::softmax(member->forward(view.flip({3})), 1);
         }
         const double views = double(m_members.size()) * (m_mirror ? 2.0 : 1.0);
         // The floor keeps log() finite when a probability rounds to zero.
@@ -125,20 +139,24 @@ public:
 private:
     std::vector<nn::Sequential> m_members;
     bool m_mirror = false;
+    QList<QRect> m_inputs;
 };
+
 TORCH_MODULE(Average);
 
 /// Builds the network of a classifier: one network, or an averaging module around several.
 nn::Sequential buildNetwork(const ArchitectureEntry &entry, QSize inputSize, int members,
-                            bool mirror)
+                            bool mirror, const QList<QRect> &memberInputs = {})
 {
-    if (members == 1 && !mirror)
+    if (members == 1 && !mirror && memberInputs.isEmpty())
         return entry.build(inputSize.height(), inputSize.width());
     std::vector<nn::Sequential> networks;
-    for (int i = 0; i < members; ++i)
-        networks.push_back(entry.build(inputSize.height(), inputSize.width()));
+    for (int i = 0; i < members; ++i) {
+        const QSize size = memberInputs.isEmpty() ? inputSize : memberInputs.at(i).size();
+        networks.push_back(entry.build(size.height(), size.width()));
+    }
     nn::Sequential net;
-    net->push_back("average", Average(networks, mirror));
+    net->push_back("average", Average(networks, mirror, memberInputs));
     return net;
 }
 
@@ -329,6 +347,27 @@ Classifier Classifier::create(const QString &architecture, QSize inputSize, QStr
 Classifier Classifier::createAveraged(const QString &architecture, QSize inputSize, int members,
                                       bool mirror, QString *errorString)
 {
+    return createAveraged(architecture, inputSize, members, mirror, {}, errorString);
+}
+
+Classifier Classifier::createWithParts(const QString &architecture, QSize inputSize,
+                                       const QList<QRect> &memberInputs, bool mirror,
+                                       QString *errorString)
+{
+    if (memberInputs.isEmpty()) {
+        if (errorString)
+            *errorString = QCoreApplication::translate("Classifier",
+                                                       "There are no networks to combine.");
+        return Classifier();
+    }
+    return createAveraged(architecture, inputSize, int(memberInputs.size()), mirror, memberInputs,
+                          errorString);
+}
+
+Classifier Classifier::createAveraged(const QString &architecture, QSize inputSize, int members,
+                                      bool mirror, const QList<QRect> &memberInputs,
+                                      QString *errorString)
+{
     const auto fail = [errorString](const QString &message) {
         if (errorString)
             *errorString = message;
@@ -345,18 +384,35 @@ Classifier Classifier::createAveraged(const QString &architecture, QSize inputSi
                                                 "architectures: %2.")
                         .arg(architecture, names.join(QLatin1String(", "))));
     }
-    const int smallest = qMin(inputSize.width(), inputSize.height());
-    const int largest = qMax(inputSize.width(), inputSize.height());
-    if (smallest < entry->minimumInputSize || largest > kMaximumInputSize) {
-        return fail(QCoreApplication::translate("Classifier",
-                                                "Input size %1x%2 is not supported by "
-                                                "architecture \"%3\": width and height must be "
-                                                "between %4 and %5 pixels.")
-                        .arg(inputSize.width())
-                        .arg(inputSize.height())
-                        .arg(architecture)
-                        .arg(entry->minimumInputSize)
-                        .arg(kMaximumInputSize));
+    QList<QSize> networkSizes{inputSize};
+    for (const QRect &part : memberInputs) {
+        if (!QRect(QPoint(0, 0), inputSize).contains(part) || part.isEmpty()) {
+            return fail(QCoreApplication::translate("Classifier",
+                                                    "A network reads the part %1,%2 %3x%4, which "
+                                                    "is not inside the %5x%6 input.")
+                            .arg(part.x())
+                            .arg(part.y())
+                            .arg(part.width())
+                            .arg(part.height())
+                            .arg(inputSize.width())
+                            .arg(inputSize.height()));
+        }
+        networkSizes.append(part.size());
+    }
+    for (const QSize &size : networkSizes) {
+        const int smallest = qMin(size.width(), size.height());
+        const int largest = qMax(size.width(), size.height());
+        if (smallest < entry->minimumInputSize || largest > kMaximumInputSize) {
+            return fail(QCoreApplication::translate("Classifier",
+                                                    "Input size %1x%2 is not supported by "
+                                                    "architecture \"%3\": width and height must be "
+                                                    "between %4 and %5 pixels.")
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(architecture)
+                            .arg(entry->minimumInputSize)
+                            .arg(kMaximumInputSize));
+        }
     }
 
     if (members < 1 || members > kMaximumMembers) {
@@ -372,7 +428,8 @@ Classifier Classifier::createAveraged(const QString &architecture, QSize inputSi
         d->inputSize = inputSize;
         d->members = members;
         d->mirror = mirror;
-        d->net = buildNetwork(*entry, inputSize, members, mirror);
+        d->memberInputs = memberInputs;
+        d->net = buildNetwork(*entry, inputSize, members, mirror, memberInputs);
         if (errorString)
             errorString->clear();
         return Classifier(std::move(d));
@@ -467,6 +524,73 @@ bool Classifier::averagesMirror() const
     return d && d->mirror;
 }
 
+QList<QRect> Classifier::memberInputs() const
+{
+    return d ? d->memberInputs : QList<QRect>();
+}
+
+Classifier Classifier::combineParts(const QList<Classifier> &parts, const QList<QRect> &placements,
+                                    QSize inputSize, bool mirror, QString *errorString)
+{
+    const auto fail = [errorString](const QString &message) {
+        if (errorString)
+            *errorString = message;
+        return Classifier();
+    };
+    if (parts.isEmpty() || parts.size() != placements.size())
+        return fail(QCoreApplication::translate("Classifier", "There are no networks to combine."));
+
+    // Every network of every part, with the place its part takes in the input.
+    std::vector<torch::nn::Module *> networks;
+    QList<QRect> memberInputs;
+    for (int i = 0; i < parts.size(); ++i) {
+        const Classifier &part = parts.at(i);
+        if (part.isNull() || !part.memberInputs().isEmpty()
+            || part.architecture() != parts.first().architecture()
+            || part.inputSize() != placements.at(i).size()) {
+            return fail(QCoreApplication::translate("Classifier",
+                                                    "Model %1 cannot be combined: every part must "
+                                                    "have the architecture \"%2\", read one view "
+                                                    "of the face, and match the %3x%4 place it "
+                                                    "takes in the input.")
+                            .arg(i + 1)
+                            .arg(parts.first().architecture())
+                            .arg(placements.at(i).width())
+                            .arg(placements.at(i).height()));
+        }
+        if (part.isSingleNetwork()) {
+            networks.push_back(part.d->net.get());
+        } else {
+            auto average = part.d->net->ptr(0);
+            for (int member = 0; member < part.memberCount(); ++member)
+                networks.push_back(average->named_children()[std::to_string(member)].get());
+        }
+        for (int member = 0; member < part.memberCount(); ++member)
+            memberInputs.append(placements.at(i));
+    }
+    if (networks.size() > std::size_t(kMaximumMembers)) {
+        return fail(QCoreApplication::translate("Classifier",
+                                                "A model averages 1 to %1 networks, not %2.")
+                        .arg(kMaximumMembers)
+                        .arg(networks.size()));
+    }
+
+    Classifier combined = createWithParts(parts.first().architecture(), inputSize, memberInputs,
+                                          mirror, errorString);
+    if (combined.isNull())
+        return combined;
+    try {
+        auto average = combined.d->net->ptr(0);
+        for (std::size_t i = 0; i < networks.size(); ++i)
+            copyState(*networks[i], *average->named_children()[std::to_string(i)]);
+        combined.d->net->eval();
+    } catch (const std::exception &error) {
+        return fail(QCoreApplication::translate("Classifier", "Could not combine the networks: %1")
+                        .arg(exceptionMessage(error)));
+    }
+    return combined;
+}
+
 Classifier Classifier::clone() const
 {
     if (!d)
@@ -476,11 +600,27 @@ Classifier Classifier::clone() const
     copy->inputSize = d->inputSize;
     copy->members = d->members;
     copy->mirror = d->mirror;
+    copy->memberInputs = d->memberInputs;
     // Module::clone() of a Sequential renumbers its layers, so build anew and copy the weights.
-    copy->net = buildNetwork(*findArchitecture(d->architecture), d->inputSize, d->members, d->mirror);
+    copy->net = buildNetwork(*findArchitecture(d->architecture), d->inputSize, d->members, d->mirror,
+                             d->memberInputs);
     copyState(*d->net, *copy->net);
     copy->net->train(d->net->is_training());
     return Classifier(std::move(copy));
+}
+
+Classifier Classifier::roundedToHalf() const
+{
+    Classifier copy = clone();
+    if (copy.isNull())
+        return copy;
+    torch::NoGradGuard noGrad;
+    for (auto &item : namedState(*copy.d->net)) {
+        torch::Tensor &tensor = item.second;
+        if (tensor.scalar_type() == torch::kFloat32)
+            tensor.copy_(tensor.to(torch::kFloat16).to(torch::kFloat32));
+    }
+    return copy;
 }
 
 } // namespace ProfileLens

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QRect>
 #include <QSize>
 #include <QString>
 
@@ -63,6 +64,25 @@ public:
     static Classifier combine(const QList<Classifier> &members, bool mirror,
                               QString *errorString = nullptr);
 
+    /**
+     * Builds an averaging classifier with freshly initialised weights whose network i reads
+     * only the part \a memberInputs[i] of the \a inputSize input, and with \a mirror also the
+     * mirror image of that part. ModelFile uses this to rebuild a saved combination of parts.
+     */
+    static Classifier createWithParts(const QString &architecture, QSize inputSize,
+                                      const QList<QRect> &memberInputs, bool mirror,
+                                      QString *errorString = nullptr);
+
+    /**
+     * Returns a classifier for an input of \a inputSize that runs each of \a parts (copied) on
+     * its place \a placements[i] in the input. Its probability is the mean of all the parts'
+     * networks, each weighing the same, and with \a mirror also on the mirror image of each
+     * place. The parts must share one architecture and each read an input of its place's
+     * size. Returns a null classifier and sets \a errorString otherwise.
+     */
+    static Classifier combineParts(const QList<Classifier> &parts, const QList<QRect> &placements,
+                                   QSize inputSize, bool mirror, QString *errorString = nullptr);
+
     /// Largest number of networks in one averaging classifier.
     static constexpr int kMaximumMembers = 16;
 
@@ -82,14 +102,26 @@ public:
     int memberCount() const;
     /// Whether the mirror image of each face is averaged in too.
     bool averagesMirror() const;
+    /// The part of the input each network reads, one per network; empty when every network
+    /// reads all of it.
+    QList<QRect> memberInputs() const;
     /// Whether this is one plain network, the only kind the trainer accepts.
-    bool isSingleNetwork() const { return memberCount() == 1 && !averagesMirror(); }
+    bool isSingleNetwork() const
+    {
+        return memberCount() == 1 && !averagesMirror() && memberInputs().isEmpty();
+    }
 
     /// Returns a deep copy with its own weights.
     Classifier clone() const;
+    /// Returns a deep copy whose weights are rounded to half precision, as a model file saved
+    /// with WeightPrecision::Float16 reads back.
+    Classifier roundedToHalf() const;
 
 private:
     friend class ClassifierPrivate;
+    static Classifier createAveraged(const QString &architecture, QSize inputSize, int members,
+                                     bool mirror, const QList<QRect> &memberInputs,
+                                     QString *errorString);
     explicit Classifier(std::shared_ptr<ClassifierPrivate> d);
 
     std::shared_ptr<ClassifierPrivate> d;

@@ -5,6 +5,9 @@
 #include "classifier.h"
 #include "tensordata.h"
 
+#include <QList>
+#include <QRect>
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/sequential.h>
 
@@ -40,6 +43,8 @@ public:
     QSize inputSize;
     int members = 1;
     bool mirror = false;
+    /// Part of the input each network reads, one per network; empty when all read all of it.
+    QList<QRect> memberInputs;
     /// Input N x 1 x H x W float, output N x 2 logits. An averaging classifier contains one
     /// "average" module whose logits are the logarithms of the mean probabilities.
     torch::nn::Sequential net{nullptr};

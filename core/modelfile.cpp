@@ -263,6 +263,12 @@ QJsonObject ModelMetadata::toJson() const
     json.insert(QLatin1String("inputHeight"), inputSize.height());
     json.insert(QLatin1String("members"), members);
     json.insert(QLatin1String("mirrorAverage"), mirrorAverage);
+    if (!memberInputs.isEmpty()) {
+        QJsonArray parts;
+        for (const QRect &part : memberInputs)
+            parts.append(QJsonArray{part.x(), part.y(), part.width(), part.height()});
+        json.insert(QLatin1String("memberInputs"), parts);
+    }
     json.insert(QLatin1String("attribute"), attribute);
     json.insert(QLatin1String("classNames"), QJsonArray::fromStringList(classNames));
     json.insert(QLatin1String("preprocessing"), preprocessing);
@@ -305,6 +311,24 @@ QString ModelMetadata::readJson(const QJsonObject &json)
     if (!mirrorValue.isUndefined() && !mirrorValue.isBool())
         return missing("mirrorAverage");
     mirrorAverage = mirrorValue.toBool(false);
+    // Absent unless the networks read different parts of the input.
+    memberInputs.clear();
+    const QJsonValue inputsValue = json.value(QLatin1String("memberInputs"));
+    if (!inputsValue.isUndefined()) {
+        const QJsonArray parts = inputsValue.toArray();
+        if (parts.size() != members)
+            return missing("memberInputs");
+        for (const QJsonValue &value : parts) {
+            const QJsonArray part = value.toArray();
+            if (part.size() != 4)
+                return missing("memberInputs");
+            const QRect rect(part.at(0).toInt(-1), part.at(1).toInt(-1), part.at(2).toInt(0),
+                             part.at(3).toInt(0));
+            if (rect.isEmpty() || !QRect(QPoint(0, 0), inputSize).contains(rect))
+                return missing("memberInputs");
+            memberInputs.append(rect);
+        }
+    }
 
     const QJsonValue thresholdValue = json.value(QLatin1String("threshold"));
     if (!thresholdValue.isDouble() || thresholdValue.toDouble() < 0.0
@@ -352,6 +376,7 @@ bool ModelFile::save(const QString &path, const Classifier &classifier,
     stored.inputSize = classifier.inputSize();
     stored.members = classifier.memberCount();
     stored.mirrorAverage = classifier.averagesMirror();
+    stored.memberInputs = classifier.memberInputs();
     if (!stored.createdAt.isValid())
         stored.createdAt = QDateTime::currentDateTimeUtc();
     if (stored.createdBy.isEmpty())
@@ -465,9 +490,11 @@ LoadedModel ModelFile::load(const QString &path, QSize expectedInputSize)
                         .arg(expectedInputSize.height()));
 
     QString buildError;
-    result.classifier = Classifier::createAveraged(metadata.architecture, metadata.inputSize,
-                                                   metadata.members, metadata.mirrorAverage,
-                                                   &buildError);
+    result.classifier = metadata.memberInputs.isEmpty()
+        ? Classifier::createAveraged(metadata.architecture, metadata.inputSize, metadata.members,
+                                     metadata.mirrorAverage, &buildError)
+        : Classifier::createWithParts(metadata.architecture, metadata.inputSize,
+                                      metadata.memberInputs, metadata.mirrorAverage, &buildError);
     if (result.classifier.isNull())
         return fail(buildError);
 

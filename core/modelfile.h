@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
+#include <QRect>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -32,6 +34,9 @@ struct ModelMetadata
     /// Whether each network's probability for the mirror image is averaged in too; filled from
     /// the classifier by ModelFile::save().
     bool mirrorAverage = false;
+    /// The part of the input each network reads, when the input shows several views of the
+    /// face; filled from the classifier by ModelFile::save().
+    QList<QRect> memberInputs;
     /// The face attribute the model detects, such as "Eyeglasses".
     QString attribute;
     /// Names of output 0 and output 1, such as {"No eyeglasses", "Eyeglasses"}.

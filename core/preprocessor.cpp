@@ -62,6 +62,44 @@ bool regionFromJson(const QJsonValue &value, QRectF *region)
     return PreprocessSettings::isValidRegion(*region);
 }
 
+QJsonArray viewsToJson(const QList<InputView> &views)
+{
+    QJsonArray array;
+    for (const InputView &view : views) {
+        array.append(QJsonObject{
+            {QStringLiteral("region"), regionToJson(view.region)},
+            {QStringLiteral("placement"),
+             QJsonArray{view.placement.x(), view.placement.y(), view.placement.width(),
+                        view.placement.height()}},
+        });
+    }
+    return array;
+}
+
+// Reads views whose placements lie inside an input of inputSize; false when any is invalid.
+bool viewsFromJson(const QJsonValue &value, QSize inputSize, QList<InputView> *views)
+{
+    const QJsonArray array = value.toArray();
+    if (array.isEmpty())
+        return false;
+    const QRect input(QPoint(0, 0), inputSize);
+    for (const QJsonValue &item : array) {
+        const QJsonObject object = item.toObject();
+        InputView view;
+        if (!regionFromJson(object.value(QStringLiteral("region")), &view.region))
+            return false;
+        const QJsonArray placement = object.value(QStringLiteral("placement")).toArray();
+        if (placement.size() != 4)
+            return false;
+        view.placement = QRect(placement.at(0).toInt(-1), placement.at(1).toInt(-1),
+                               placement.at(2).toInt(0), placement.at(3).toInt(0));
+        if (view.placement.isEmpty() || !input.contains(view.placement))
+            return false;
+        views->append(view);
+    }
+    return true;
+}
+
 bool isFullFace(const QRectF &region)
 {
     const QRectF full = PreprocessSettings::fullFace();
@@ -104,6 +142,11 @@ bool PreprocessSettings::isValidRegion(const QRectF &region)
 
 QRect PreprocessSettings::regionPixels(QSize faceSize) const
 {
+    return regionPixels(region, faceSize);
+}
+
+QRect PreprocessSettings::regionPixels(const QRectF &region, QSize faceSize)
+{
     const QRect face(QPoint(0, 0), faceSize);
     const int left = qRound(region.x() * faceSize.width());
     const int top = qRound(region.y() * faceSize.height());
@@ -124,7 +167,10 @@ QJsonObject PreprocessSettings::toJson() const
         {QStringLiteral("resize"), QStringLiteral("area")},
         {QStringLiteral("scale"), QStringLiteral("1/255")},
     };
-    if (!isFullFace(region)) {
+    if (!views.isEmpty()) {
+        json.insert(QStringLiteral("pipelineVersion"), kViewsPipelineVersion);
+        json.insert(QStringLiteral("views"), viewsToJson(views));
+    } else if (!isFullFace(region)) {
         json.insert(QStringLiteral("pipelineVersion"), kRegionPipelineVersion);
         json.insert(QStringLiteral("region"), regionToJson(region));
     }
@@ -140,17 +186,29 @@ PreprocessSettings PreprocessSettings::fromJson(const QJsonObject &json)
     QRectF region;
     if (json.contains(QStringLiteral("region")) && regionFromJson(json.value(QStringLiteral("region")), &region))
         settings.region = region;
+    QList<InputView> views;
+    if (json.contains(QStringLiteral("views"))
+        && viewsFromJson(json.value(QStringLiteral("views")), settings.inputSize, &views))
+        settings.views = views;
     return settings;
 }
 
 bool PreprocessSettings::isSupported(const QJsonObject &json)
 {
     const int version = json.value(QStringLiteral("pipelineVersion")).toInt();
+    const QSize inputSize(json.value(QStringLiteral("inputWidth")).toInt(28),
+                          json.value(QStringLiteral("inputHeight")).toInt(28));
     QRectF region;
-    const bool regionOk = version == kPipelineVersion
-        ? !json.contains(QStringLiteral("region"))
-        : version == kRegionPipelineVersion
-            && regionFromJson(json.value(QStringLiteral("region")), &region);
+    QList<InputView> views;
+    bool regionOk = false;
+    if (version == kPipelineVersion) {
+        regionOk = !json.contains(QStringLiteral("region")) && !json.contains(QStringLiteral("views"));
+    } else if (version == kRegionPipelineVersion) {
+        regionOk = regionFromJson(json.value(QStringLiteral("region")), &region)
+            && !json.contains(QStringLiteral("views"));
+    } else if (version == kViewsPipelineVersion) {
+        regionOk = viewsFromJson(json.value(QStringLiteral("views")), inputSize, &views);
+    }
     return regionOk && json.value(QStringLiteral("resize")).toString() == QLatin1String("area")
         && json.value(QStringLiteral("color")).toString() == QLatin1String("gray-bt601");
 }
@@ -163,7 +221,43 @@ QByteArray PreprocessSettings::fingerprint() const
 
 bool PreprocessSettings::operator==(const PreprocessSettings &other) const
 {
-    return alignment == other.alignment && inputSize == other.inputSize && region == other.region;
+    return alignment == other.alignment && inputSize == other.inputSize && region == other.region
+        && views == other.views;
+}
+
+PreprocessSettings PreprocessSettings::stacked(const QList<PreprocessSettings> &parts,
+                                               QString *errorString)
+{
+    auto fail = [errorString](const QString &message) {
+        if (errorString)
+            *errorString = message;
+        return PreprocessSettings();
+    };
+    if (parts.isEmpty())
+        return fail(PreprocessorMessages::tr("There are no parts to place in the input."));
+    int width = 0;
+    int height = 0;
+    for (const PreprocessSettings &part : parts) {
+        if (!part.views.isEmpty())
+            return fail(PreprocessorMessages::tr("A model input with several views cannot be "
+                                                 "one view of another."));
+        if (!(part.alignment == parts.first().alignment))
+            return fail(PreprocessorMessages::tr("The parts are aligned differently: combine "
+                                                 "only models trained with the same alignment."));
+        width = qMax(width, part.inputSize.width());
+        height += part.inputSize.height();
+    }
+    PreprocessSettings settings;
+    settings.alignment = parts.first().alignment;
+    settings.loading = parts.first().loading;
+    settings.inputSize = QSize(width, height);
+    int top = 0;
+    for (const PreprocessSettings &part : parts) {
+        const int left = (width - part.inputSize.width()) / 2;
+        settings.views.append({part.region, QRect(QPoint(left, top), part.inputSize)});
+        top += part.inputSize.height();
+    }
+    return settings;
 }
 
 Preprocessor::Preprocessor(const PreprocessSettings &settings)
@@ -247,10 +341,24 @@ void Preprocessor::finishStages(Stages &stages, const PreprocessSettings &settin
         cv::Mat gray;
         // ITU-R BT.601 luma, OpenCV's standard RGB to gray weights.
         cv::cvtColor(rgb, gray, cv::COLOR_RGB2GRAY);
-        const QRect band = settings.regionPixels(QSize(gray.cols, gray.rows));
+        const QSize faceSize(gray.cols, gray.rows);
+        const auto cvRect = [](const QRect &rect) {
+            return cv::Rect(rect.x(), rect.y(), rect.width(), rect.height());
+        };
         cv::Mat small;
-        cv::resize(gray(cv::Rect(band.x(), band.y(), band.width(), band.height())), small, cv::Size(settings.inputSize.width(), settings.inputSize.height()),
-                   0, 0, cv::INTER_AREA);
+        if (settings.views.isEmpty()) {
+            cv::resize(gray(cvRect(settings.regionPixels(faceSize))), small,
+                       cv::Size(settings.inputSize.width(), settings.inputSize.height()), 0, 0,
+                       cv::INTER_AREA);
+        } else {
+            // Each view is reduced into its place; the rest of the input stays black.
+            small = cv::Mat::zeros(settings.inputSize.height(), settings.inputSize.width(), CV_8UC1);
+            for (const InputView &view : settings.views) {
+                cv::Mat place = small(cvRect(view.placement));
+                cv::resize(gray(cvRect(PreprocessSettings::regionPixels(view.region, faceSize))), place,
+                           place.size(), 0, 0, cv::INTER_AREA);
+            }
+        }
 
         stages.gray = matToImage(gray);
         stages.small = matToImage(small);

@@ -18,6 +18,20 @@
 
 namespace ProfileLens {
 
+/// One part of the face in a model input that shows several parts one above the other.
+struct InputView
+{
+    /// Part of the aligned face, as fractions of its width and height.
+    QRectF region;
+    /// Rectangle of the model input, in its pixels, that the reduced part fills.
+    QRect placement;
+
+    bool operator==(const InputView &other) const
+    {
+        return region == other.region && placement == other.placement;
+    }
+};
+
 /// Settings that determine the model input. They are stored in every model file and in the
 /// key of every preprocessing cache, so training and inference cannot drift apart.
 struct PreprocessSettings
@@ -25,9 +39,11 @@ struct PreprocessSettings
     /// Bumped whenever the pipeline's output changes for the same settings.
     static constexpr int kPipelineVersion = 1;
     /// Written instead of kPipelineVersion when the model reads only a region of the face, so
-    /// that builds which know nothing of regions refuse such models instead of feeding them
+    /// that builds which know nothing of regions reject such models instead of feeding them
     /// the whole face. Settings of the whole face keep version 1 and their fingerprints.
     static constexpr int kRegionPipelineVersion = 2;
+    /// Written when the model input shows several views of the face.
+    static constexpr int kViewsPipelineVersion = 3;
 
     AlignmentSettings alignment;
     /// Size of the grayscale image the model reads.
@@ -35,6 +51,9 @@ struct PreprocessSettings
     /// Part of the aligned face that is reduced to inputSize, as fractions of the face's width
     /// and height. The whole face unless a model reads only part of it.
     QRectF region = fullFace();
+    /// Parts of the face, each reduced into its place in one input of inputSize, where the
+    /// rest is black. Empty when the input shows region alone. Set by stacked().
+    QList<InputView> views;
     ImageLoadOptions loading;
 
     /// The whole aligned face.
@@ -48,6 +67,17 @@ struct PreprocessSettings
     static bool isValidRegion(const QRectF &region);
     /// Pixel rectangle of region in a face of \a faceSize, never empty, never outside it.
     QRect regionPixels(QSize faceSize) const;
+    /// Pixel rectangle of \a region in a face of \a faceSize, never empty, never outside it.
+    static QRect regionPixels(const QRectF &region, QSize faceSize);
+
+    /**
+     * Returns settings whose input shows each of \a parts (settings of one region each, with
+     * the same alignment) one above the other, in order, centred horizontally. The input is
+     * as wide as the widest part and as high as all of them. Returns settings without views
+     * and sets \a errorString when a part has views itself or a different alignment.
+     */
+    static PreprocessSettings stacked(const QList<PreprocessSettings> &parts,
+                                      QString *errorString = nullptr);
 
     QJsonObject toJson() const;
     static PreprocessSettings fromJson(const QJsonObject &json);

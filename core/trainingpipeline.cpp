@@ -412,9 +412,40 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     }
     result.training.seconds = seconds;
 
+    QJsonObject recipe = options.toJson();
+    recipe.insert(QStringLiteral("stepsDone"), result.training.steps);
+    recipe.insert(QStringLiteral("bestStep"), result.training.bestStep);
+    recipe.insert(QStringLiteral("stoppedEarly"), result.training.stoppedEarly);
+    recipe.insert(QStringLiteral("trainingSeconds"), result.training.seconds);
+    if (memberCount > 1)
+        recipe.insert(QStringLiteral("memberSteps"), memberSteps);
+
+    PipelineResult saved = evaluateAndSave(data, result.training.classifier, options.thresholdRule,
+                                           recipe, attribute, modelPath, options.threads, progress,
+                                           cancel, precision);
+    saved.training = result.training;
+    return saved;
+}
+
+PipelineResult evaluateAndSave(const PreparedData &data, const Classifier &classifier,
+                               ThresholdRule rule, const QJsonObject &recipe,
+                               const QString &attribute, const QString &modelPath, int threads,
+                               const PipelineProgressCallback &progress,
+                               const std::atomic<bool> *cancel, WeightPrecision precision)
+{
+    PipelineResult result;
+    result.data = data;
+    result.training.classifier = classifier;
+    auto report = [&](PipelinePhase phase, int done, int total) {
+        reportProgress(progress, phase, done, total);
+    };
+    // Scores, threshold and metrics are those of the weights as the file stores them.
+    const Classifier scored =
+        precision == WeightPrecision::Float16 ? classifier.roundedToHalf() : classifier;
+
     // Evaluate
     report(PipelinePhase::Evaluating, 0, 1);
-    const Predictor predictor(result.training.classifier, options.threads);
+    const Predictor predictor(scored, threads);
     const PredictionResult trainingPredictions = predictor.predict(data.training, {}, cancel);
     const PredictionResult validationPredictions = predictor.predict(data.validation, {}, cancel);
     const PredictionResult testPredictions = predictor.predict(data.test, {}, cancel);
@@ -438,7 +469,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
                                                    : testPredictions.probabilities,
                                      useValidation ? data.validation.labels : data.test.labels);
     double threshold = 0.5;
-    const ThresholdChoice best = options.thresholdRule == ThresholdRule::Balanced
+    const ThresholdChoice best = rule == ThresholdRule::Balanced
         ? chooser.balancedThreshold()
         : chooser.bestF1Threshold();
     if (best.isValid && std::isfinite(best.threshold))
@@ -461,25 +492,18 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     addSet(QStringLiteral("test"), testPredictions.probabilities, data.test.labels);
     metrics.insert(QStringLiteral("thresholdChosenOn"),
                    useValidation ? QStringLiteral("validation") : QStringLiteral("test"));
-    metrics.insert(QStringLiteral("thresholdRule"), thresholdRuleKey(options.thresholdRule));
+    metrics.insert(QStringLiteral("thresholdRule"), thresholdRuleKey(rule));
     report(PipelinePhase::Evaluating, 1, 1);
 
     // Save
     report(PipelinePhase::Saving, 0, 1);
     ModelMetadata metadata;
-    metadata.architecture = result.training.classifier.architecture();
+    metadata.architecture = classifier.architecture();
     metadata.inputSize = QSize(data.training.width, data.training.height);
     metadata.attribute = attribute;
     metadata.classNames = {classNames.negative, classNames.positive};
     metadata.preprocessing = data.settings.toJson();
     metadata.trainingData = data.description;
-    QJsonObject recipe = options.toJson();
-    recipe.insert(QStringLiteral("stepsDone"), result.training.steps);
-    recipe.insert(QStringLiteral("bestStep"), result.training.bestStep);
-    recipe.insert(QStringLiteral("stoppedEarly"), result.training.stoppedEarly);
-    recipe.insert(QStringLiteral("trainingSeconds"), result.training.seconds);
-    if (memberCount > 1)
-        recipe.insert(QStringLiteral("memberSteps"), memberSteps);
     metadata.recipe = recipe;
     metadata.threshold = threshold;
     metadata.metrics = metrics;
@@ -488,7 +512,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
 
     QDir().mkpath(QFileInfo(modelPath).absolutePath());
     QString errorString;
-    if (!ModelFile::save(modelPath, result.training.classifier, metadata, precision, &errorString)) {
+    if (!ModelFile::save(modelPath, classifier, metadata, precision, &errorString)) {
         result.errorString = errorString;
         return result;
     }

@@ -126,6 +126,19 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
                           const std::atomic<bool> *cancel = nullptr,
                           WeightPrecision precision = WeightPrecision::Float32);
 
+/**
+ * Scores every split of \a data with \a classifier and chooses its threshold by \a rule on
+ * the validation set (the test set when none). Then saves it to \a modelPath with \a recipe
+ * and the metrics, and writes an evaluation CSV beside it. trainModel() ends with this, and
+ * a model combined from trained ones is saved with it alone.
+ */
+PipelineResult evaluateAndSave(const PreparedData &data, const Classifier &classifier,
+                               ThresholdRule rule, const QJsonObject &recipe,
+                               const QString &attribute, const QString &modelPath, int threads,
+                               const PipelineProgressCallback &progress = {},
+                               const std::atomic<bool> *cancel = nullptr,
+                               WeightPrecision precision = WeightPrecision::Float32);
+
 /// Returns the checkpoint file of network \a member (0 for the first) when trainModel()
 /// trains several networks with TrainingOptions::checkpointPath set to \a checkpointPath.
 QString memberCheckpointPath(const QString &checkpointPath, int member);

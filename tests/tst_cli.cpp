@@ -52,6 +52,7 @@ private Q_SLOTS:
     void alignWritesEyeBand();
     void alignFailsWhenNothingAligned();
     void alignNeedsOutFolder();
+    void combineRejectsInvalidInput();
     void trainRejectsInvalidOptions_data();
     void trainRejectsInvalidOptions();
 };
@@ -173,6 +174,25 @@ void TestCli::alignWritesEyeBand()
     QCOMPARE(tooLarge.exitCode, 2);
     QVERIFY2(tooLarge.errors.contains(QStringLiteral("Invalid --input-size value '300'")),
              qPrintable(tooLarge.errors));
+}
+
+void TestCli::combineRejectsInvalidInput()
+{
+    const CliRun one = runCli({QStringLiteral("combine"), QStringLiteral("dataset"),
+                               QStringLiteral("--model"), QStringLiteral("a.plmodel"),
+                               QStringLiteral("--out"), QStringLiteral("c.plmodel")});
+    QCOMPARE(one.exitCode, 2);
+    QVERIFY2(one.errors.contains(QStringLiteral("two or more --model FILE")), qPrintable(one.errors));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing = dir.filePath(QStringLiteral("missing.plmodel"));
+    const CliRun absent = runCli({QStringLiteral("combine"), dir.path(), QStringLiteral("--model"),
+                                  missing, QStringLiteral("--model"), missing,
+                                  QStringLiteral("--out"), dir.filePath(QStringLiteral("c.plmodel"))});
+    QCOMPARE(absent.exitCode, 1);
+    QVERIFY2(absent.errors.contains(QStringLiteral("missing.plmodel")), qPrintable(absent.errors));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("c.plmodel"))));
 }
 
 void TestCli::trainRejectsInvalidOptions_data()

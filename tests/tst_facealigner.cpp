@@ -66,6 +66,7 @@ private Q_SLOTS:
     void stageSizesExact();
     void eyeBandReadsTheEyes();
     void regionSettingsRoundTrip();
+    void stackedViewsMatchSingleViews();
     void noFaceGivesReason();
     void tinyImageGivesReason();
     void smallAvatarUpsampled();
@@ -253,6 +254,51 @@ void TestFaceAligner::regionSettingsRoundTrip()
     QJsonObject oldVersion = json;
     oldVersion.insert(QStringLiteral("pipelineVersion"), 1);
     QVERIFY(!PreprocessSettings::isSupported(oldVersion));
+}
+
+void TestFaceAligner::stackedViewsMatchSingleViews()
+{
+    PreprocessSettings face;
+    face.inputSize = QSize(56, 56);
+    PreprocessSettings band;
+    band.region = PreprocessSettings::eyeBand();
+    band.inputSize = QSize(88, 40);
+    QString error;
+    const PreprocessSettings stacked = PreprocessSettings::stacked({face, band}, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(stacked.inputSize, QSize(88, 96));
+    QCOMPARE(stacked.views.size(), 2);
+    QCOMPARE(stacked.views.at(0).placement, QRect(16, 0, 56, 56));
+    QCOMPARE(stacked.views.at(1).placement, QRect(0, 56, 88, 40));
+
+    // Each view of the stacked input is exactly what its own settings give; the rest is black.
+    const Stages whole = Preprocessor(stacked).processFile(TestImages::astronautPath());
+    const Stages faceOnly = Preprocessor(face).processFile(TestImages::astronautPath());
+    const Stages bandOnly = Preprocessor(band).processFile(TestImages::astronautPath());
+    QVERIFY2(whole.isOk(), qPrintable(whole.errorString));
+    QCOMPARE(whole.small.size(), QSize(88, 96));
+    QCOMPARE(whole.small.copy(16, 0, 56, 56), faceOnly.small);
+    QCOMPARE(whole.small.copy(0, 56, 88, 40), bandOnly.small);
+    QCOMPARE(qGray(whole.small.pixel(0, 0)), 0);
+    QCOMPARE(qGray(whole.small.pixel(87, 55)), 0);
+    QCOMPARE(whole.tensor.size(), size_t(88 * 96));
+    QCOMPARE(whole.tensor[size_t(56 * 88 + 40)], bandOnly.tensor[40]);
+
+    // The views are stored with the settings; older builds reject them.
+    const QJsonObject json = stacked.toJson();
+    QCOMPARE(json.value(QStringLiteral("pipelineVersion")).toInt(), 3);
+    QVERIFY(PreprocessSettings::isSupported(json));
+    QVERIFY(PreprocessSettings::fromJson(json) == stacked);
+    QJsonObject outside = json;
+    outside.insert(QStringLiteral("inputHeight"), 90);
+    QVERIFY(!PreprocessSettings::isSupported(outside));
+
+    // Views of views, and parts aligned differently, are rejected.
+    PreprocessSettings moved = band;
+    moved.alignment.leftEyeTarget = QPointF(0.3, 0.4);
+    QVERIFY(PreprocessSettings::stacked({face, moved}, &error).views.isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("aligned differently")), qPrintable(error));
+    QVERIFY(PreprocessSettings::stacked({stacked, face}, &error).views.isEmpty());
 }
 
 void TestFaceAligner::noFaceGivesReason()

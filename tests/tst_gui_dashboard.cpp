@@ -245,6 +245,12 @@ void TestGuiDashboard::thresholdButtonsJump()
     QTest::mouseClick(m_dashboard->youdenButton(), Qt::LeftButton);
     QCOMPARE(m_dashboard->threshold(), std::clamp(youden.threshold, 0.0, 1.0));
 
+    // Balanced: as many images flagged as have the attribute, give or take tied scores.
+    const ThresholdChoice balanced = evaluator.balancedThreshold();
+    QTest::mouseClick(m_dashboard->balancedButton(), Qt::LeftButton);
+    QCOMPARE(m_dashboard->threshold(), std::clamp(balanced.threshold, 0.0, 1.0));
+    compareCounts(m_dashboard->confusionMatrixWidget(), balanced.confusion);
+
     m_dashboard->targetRecallSpinBox()->setValue(0.95);
     const ThresholdChoice recall = evaluator.thresholdForRecall(0.95);
     QTest::mouseClick(m_dashboard->targetRecallButton(), Qt::LeftButton);

@@ -277,6 +277,19 @@ void TestGuiStageViewer::eyeBandOutlinedOnGrayscale()
     const int chinY = qRound((picture.top() + 200 * scale) * dpr);
     const int middleX = qRound((picture.left() + 89 * scale) * dpr);
     QCOMPARE(banded.pixel(middleX, chinY), wholeFace.pixel(middleX, chinY));
+
+    // A model that reads the whole face and the band shows both, and outlines the band.
+    PreprocessSettings face;
+    face.inputSize = QSize(56, 56);
+    m_viewer->setPreprocessSettings(PreprocessSettings::stacked({face, settings}));
+    QVERIFY(showAndWait(m_portrait));
+    QCOMPARE(m_viewer->stageImage(Stage::Small).size(), QSize(88, 96));
+    captions.clear();
+    for (const QLabel *label : m_viewer->findChildren<QLabel *>())
+        captions.append(label->text());
+    QVERIFY2(captions.contains(QStringLiteral("Model input: whole face and eye band\n88 × 96 pixels")),
+             qPrintable(captions.join(QLatin1Char('|'))));
+    QCOMPARE(grayView->grab().toImage(), banded);
 }
 
 void TestGuiStageViewer::smallStageIsPixelated()

@@ -203,6 +203,7 @@ private Q_SLOTS:
     void augmentationDegradesLikeAvatars_data();
     void augmentationDegradesLikeAvatars();
     void averagedClassifierMatchesMemberMean();
+    void partsClassifierReadsEachPlace();
     void combineRejectsMismatchedNetworks();
     void predictorChecksInput();
     void predictSplitsCoversBothSets();
@@ -549,6 +550,12 @@ void TestTraining::modelFileRoundTrip()
                                 .arg(double(actual[i]), 0, 'g', 9)));
     }
     qInfo("Largest probability change after the round trip: %g", double(largest));
+
+    // Rounding in memory gives exactly what the file gives back, so a model's evaluation
+    // describes the weights it stores.
+    const Classifier rounded =
+        precision == WeightPrecision::Float16 ? m_trained.roundedToHalf() : m_trained;
+    QCOMPARE(Predictor(rounded).predict(test).probabilities, actual);
 }
 
 void TestTraining::modelFileRejectsDamage_data()
@@ -721,6 +728,102 @@ void TestTraining::augmentationDegradesLikeAvatars()
         QVERIFY2(blockiness(augmented) > blockiness(batch),
                  qPrintable(QStringLiteral("%1 <= %2").arg(blockiness(augmented)).arg(blockiness(batch))));
     }
+}
+
+// Returns the images of \a set mirrored left to right.
+static TensorSet mirroredSet(const TensorSet &set)
+{
+    TensorSet mirrored = set;
+    const std::size_t width = std::size_t(set.width);
+    for (std::size_t row = 0; row < set.pixels.size() / width; ++row) {
+        for (std::size_t x = 0; x < width; ++x)
+            mirrored.pixels[row * width + x] = set.pixels[row * width + width - 1 - x];
+    }
+    return mirrored;
+}
+
+void TestTraining::partsClassifierReadsEachPlace()
+{
+    // Two models reading different views: the trained one whole faces, a fresh one a band.
+    const QSize bandSize(36, 12);
+    const Classifier band = Classifier::create(QStringLiteral("compact"), bandSize);
+    QVERIFY(!band.isNull());
+    const TensorSet faces = makeFaces(30, 41);
+    TensorSet bands;
+    bands.width = bandSize.width();
+    bands.height = bandSize.height();
+    std::mt19937 random(7);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    for (int i = 0; i < faces.count(); ++i) {
+        std::vector<float> image(std::size_t(bandSize.width() * bandSize.height()));
+        for (float &value : image)
+            value = unit(random);
+        bands.append(image, faces.labels[std::size_t(i)]);
+    }
+
+    // The combined input: the face centred on top, the band below it, black elsewhere.
+    const QSize inputSize(36, kSize + 12);
+    const QRect facePlace((36 - kSize) / 2, 0, kSize, kSize);
+    const QRect bandPlace(0, kSize, 36, 12);
+    TensorSet inputs;
+    inputs.width = inputSize.width();
+    inputs.height = inputSize.height();
+    for (int i = 0; i < faces.count(); ++i) {
+        std::vector<float> image(std::size_t(inputSize.width() * inputSize.height()), 0.0f);
+        for (int y = 0; y < kSize; ++y) {
+            for (int x = 0; x < kSize; ++x) {
+                image[std::size_t((facePlace.y() + y) * inputSize.width() + facePlace.x() + x)] =
+                    faces.pixels[std::size_t((i * kSize + y) * kSize + x)];
+            }
+        }
+        for (int y = 0; y < bandSize.height(); ++y) {
+            for (int x = 0; x < bandSize.width(); ++x) {
+                image[std::size_t((bandPlace.y() + y) * inputSize.width() + x)] =
+                    bands.pixels[std::size_t((i * bandSize.height() + y) * bandSize.width() + x)];
+            }
+        }
+        inputs.append(image, faces.labels[std::size_t(i)]);
+    }
+
+    QString error;
+    const Classifier averagedBand = Classifier::combine({band}, true, &error);
+    QVERIFY2(!averagedBand.isNull(), qPrintable(error));
+    const Classifier combined = Classifier::combineParts({m_trained, averagedBand},
+                                                         {facePlace, bandPlace}, inputSize, true,
+                                                         &error);
+    QVERIFY2(!combined.isNull(), qPrintable(error));
+    QCOMPARE(combined.memberCount(), 2);
+    QCOMPARE(combined.inputSize(), inputSize);
+    QCOMPARE(combined.memberInputs(), (QList<QRect>{facePlace, bandPlace}));
+    QVERIFY(!combined.isSingleNetwork());
+
+    const std::vector<float> face = Predictor(m_trained).predict(faces).probabilities;
+    const std::vector<float> faceMirrored = Predictor(m_trained).predict(mirroredSet(faces)).probabilities;
+    const std::vector<float> bandScores = Predictor(band).predict(bands).probabilities;
+    const std::vector<float> bandMirrored = Predictor(band).predict(mirroredSet(bands)).probabilities;
+    const std::vector<float> mean = Predictor(combined).predict(inputs).probabilities;
+    QCOMPARE(mean.size(), face.size());
+    for (std::size_t i = 0; i < mean.size(); ++i) {
+        const float expected = (face[i] + faceMirrored[i] + bandScores[i] + bandMirrored[i]) / 4.0f;
+        QVERIFY2(std::abs(mean[i] - expected) < 1e-5f,
+                 qPrintable(QStringLiteral("%1 against %2").arg(mean[i]).arg(expected)));
+    }
+
+    // The places survive a model file, and a clone keeps them.
+    const QString path = m_dir.filePath(QStringLiteral("parts.plmodel"));
+    QVERIFY2(ModelFile::save(path, combined, sampleMetadata(), WeightPrecision::Float32, &error),
+             qPrintable(error));
+    const LoadedModel loaded = ModelFile::load(path, inputSize);
+    QVERIFY2(loaded.isOk(), qPrintable(loaded.errorString));
+    QCOMPARE(loaded.metadata.memberInputs, (QList<QRect>{facePlace, bandPlace}));
+    QCOMPARE(Predictor(loaded.classifier).predict(inputs).probabilities, mean);
+    QCOMPARE(Predictor(loaded.classifier.clone()).predict(inputs).probabilities, mean);
+
+    // A part whose input does not match its place is rejected.
+    const Classifier wrong = Classifier::combineParts({m_trained, band}, {facePlace, facePlace},
+                                                      inputSize, false, &error);
+    QVERIFY(wrong.isNull());
+    QVERIFY2(error.contains(QStringLiteral("Model 2 cannot be combined")), qPrintable(error));
 }
 
 void TestTraining::averagedClassifierMatchesMemberMean()

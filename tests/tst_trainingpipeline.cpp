@@ -63,6 +63,7 @@ private Q_SLOTS:
     void oneClassTrainingSetRejected();
     void groupSplitWithoutGroupsFallsBack();
     void averagedNetworksTrainAndResume();
+    void combinedViewsAverageTheirParts();
     void shippedModelScoresDemoPortraits();
     void shippedModelOnUnseenPeople();
 };
@@ -245,6 +246,74 @@ void TestTrainingPipeline::averagedNetworksTrainAndResume()
     QVERIFY(!QFile::exists(memberCheckpointPath(options.checkpointPath, 1)));
 }
 
+void TestTrainingPipeline::combinedViewsAverageTheirParts()
+{
+    QTemporaryDir dir;
+    DataRequest request = writePortraitDataset(dir.path(), 12, SplitMethod::Random, 0.25);
+    QVERIFY(!request.datasetPath.isEmpty());
+    TrainingOptions options;
+    options.architecture = QStringLiteral("compact");
+    options.steps = 10;
+    options.batchSize = 4;
+    options.threads = 1;
+    options.seed = 9;
+
+    // One part reads the whole face, the other the eye band.
+    QList<PreprocessSettings> views;
+    QList<Classifier> parts;
+    std::vector<std::vector<float>> partScores;
+    for (const QSize size : {QSize(28, 28), QSize(44, 20)}) {
+        request.preprocessing = PreprocessSettings();
+        request.preprocessing.inputSize = size;
+        if (size.width() != size.height())
+            request.preprocessing.region = PreprocessSettings::eyeBand();
+        const PreparedData prepared = prepareData(request);
+        QVERIFY2(prepared.isOk(), qPrintable(prepared.errorString));
+        const PipelineResult trained = trainModel(
+            prepared, options, request.attribute,
+            dir.filePath(QStringLiteral("part-%1.plmodel").arg(size.width())));
+        QVERIFY2(trained.isOk(), qPrintable(trained.errorString));
+        views.append(prepared.settings);
+        parts.append(trained.training.classifier);
+        partScores.push_back(trained.testProbabilities);
+    }
+
+    QString error;
+    const PreprocessSettings stacked = PreprocessSettings::stacked(views, &error);
+    QVERIFY2(!stacked.views.isEmpty(), qPrintable(error));
+    QCOMPARE(stacked.inputSize, QSize(44, 48));
+    const Classifier combined = Classifier::combineParts(
+        parts, {stacked.views.at(0).placement, stacked.views.at(1).placement}, stacked.inputSize,
+        false, &error);
+    QVERIFY2(!combined.isNull(), qPrintable(error));
+    request.preprocessing = stacked;
+    const PreparedData prepared = prepareData(request);
+    QVERIFY2(prepared.isOk(), qPrintable(prepared.errorString));
+    const QString path = dir.filePath(QStringLiteral("combined.plmodel"));
+    const PipelineResult saved = evaluateAndSave(prepared, combined, ThresholdRule::Balanced,
+                                                 QJsonObject{}, request.attribute, path, 1);
+    QVERIFY2(saved.isOk(), qPrintable(saved.errorString));
+
+    // The combined model scores each test picture with the mean of its parts' scores.
+    QCOMPARE(saved.testProbabilities.size(), partScores[0].size());
+    for (std::size_t i = 0; i < saved.testProbabilities.size(); ++i) {
+        const float mean = (partScores[0][i] + partScores[1][i]) / 2.0f;
+        QVERIFY2(std::abs(saved.testProbabilities[i] - mean) < 1e-5f,
+                 qPrintable(QStringLiteral("%1 against %2").arg(saved.testProbabilities[i]).arg(mean)));
+    }
+
+    // The file holds both views, and the pictures it scores are preprocessed to match.
+    const LoadedModel loaded = ModelFile::load(path);
+    QVERIFY2(loaded.isOk(), qPrintable(loaded.errorString));
+    QVERIFY(PreprocessSettings::isSupported(loaded.metadata.preprocessing));
+    QVERIFY(PreprocessSettings::fromJson(loaded.metadata.preprocessing) == stacked);
+    QCOMPARE(loaded.metadata.memberInputs.size(), 2);
+    QVERIFY(QFileInfo::exists(evaluationPathForModel(path)));
+    const Stages stages = Preprocessor(stacked).processFile(TestImages::astronautPath());
+    QVERIFY2(stages.isOk(), qPrintable(stages.errorString));
+    QVERIFY(Predictor(loaded.classifier).predictOne(stages.tensor, &error) >= 0.0f);
+}
+
 void TestTrainingPipeline::shippedModelScoresDemoPortraits()
 {
     const QString modelPath = defaultModelPath();
@@ -312,11 +381,11 @@ void TestTrainingPipeline::shippedModelOnUnseenPeople()
     const double recall = double(confusion.truePositives) / double(confusion.actualPositives());
     qInfo("Unseen people: %d photos, AUC %.4f, precision %.3f, recall %.3f", prepared.test.count(),
           evaluator.rocAuc(), precision, recall);
-    QVERIFY(evaluator.rocAuc() >= 0.99);
-    // A regression guard, below the model card's figures (precision 0.963, recall 0.948) by a
+    QVERIFY2(evaluator.rocAuc() >= 0.995, qPrintable(QString::number(evaluator.rocAuc())));
+    // A regression guard, below the model card's figures (precision 0.968, recall 0.956) by a
     // margin for small alignment changes between versions.
-    QVERIFY2(precision >= 0.92, qPrintable(QString::number(precision)));
-    QVERIFY2(recall >= 0.92, qPrintable(QString::number(recall)));
+    QVERIFY2(precision >= 0.94, qPrintable(QString::number(precision)));
+    QVERIFY2(recall >= 0.94, qPrintable(QString::number(recall)));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingPipeline)

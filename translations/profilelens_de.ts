@@ -51,6 +51,14 @@
         <source>Could not combine the networks: %1</source>
         <translation>Die Netze konnten nicht kombiniert werden: %1</translation>
     </message>
+    <message>
+        <source>A network reads the part %1,%2 %3x%4, which is not inside the %5x%6 input.</source>
+        <translation>Ein Netz liest den Teil %1,%2 %3x%4, der nicht in der Eingabe %5x%6 liegt.</translation>
+    </message>
+    <message>
+        <source>Model %1 cannot be combined: every part must have the architecture &quot;%2&quot;, read one view of the face, and match the %3x%4 place it takes in the input.</source>
+        <translation>Modell %1 kann nicht kombiniert werden: Jeder Teil muss die Architektur „%2“ haben, eine Ansicht des Gesichts lesen und zu seinem Platz %3x%4 in der Eingabe passen.</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -431,10 +439,6 @@
         <translation>%1 aus dem Cache wiederverwendet, %2 in %3 s vorverarbeitet; in %4 der ausgewählten Bilder wurde kein Gesicht gefunden.</translation>
     </message>
     <message>
-        <source>Trains a CNN for one attribute with LibTorch and writes a model file with its metadata, plus MODEL.evaluation.csv with every test and training probability. The decision threshold is chosen to maximise F1 on the validation set.</source>
-        <translation>Trainiert ein CNN für ein Merkmal mit LibTorch und schreibt eine Modelldatei mit ihren Metadaten, dazu MODELL.evaluation.csv mit jeder Test- und Trainingswahrscheinlichkeit. Der Schwellenwert wird so gewählt, dass F1 auf dem Validierungsdatensatz maximal ist.</translation>
-    </message>
-    <message>
         <source>Model file to write (default ATTRIBUTE.plmodel).</source>
         <translation>Zu schreibende Modelldatei (Standard MERKMAL.plmodel).</translation>
     </message>
@@ -745,6 +749,54 @@
     <message>
         <source>Invalid --input-size value &apos;%1&apos;: give a side such as 56 or a width and height such as 88x40, each from 8 to %2 pixels.</source>
         <translation>Ungültiger Wert &apos;%1&apos; für --input-size: Geben Sie eine Seitenlänge wie 56 oder Breite und Höhe wie 88x40 an, jeweils von 8 bis %2 Pixel.</translation>
+    </message>
+    <message>
+        <source>Combine trained models that read different parts of the face into one.</source>
+        <translation>Trainierte Modelle, die verschiedene Teile des Gesichts lesen, zu einem kombinieren.</translation>
+    </message>
+    <message>
+        <source>Trains a CNN for one attribute with LibTorch and writes a model file with its metadata, plus MODEL.evaluation.csv with every test and training probability. The decision threshold is chosen on the validation set (see --threshold-rule).</source>
+        <translation>Trainiert mit LibTorch ein CNN für ein Merkmal und schreibt eine Modelldatei mit ihren Metadaten sowie MODEL.evaluation.csv mit jeder Test- und Trainingswahrscheinlichkeit. Der Entscheidungsschwellenwert wird auf dem Validierungsset gewählt (siehe --threshold-rule).</translation>
+    </message>
+    <message>
+        <source>Combines trained models of one attribute and architecture, such as one that reads the whole face and one that reads the eye band, into one model whose input shows each model&apos;s view of the face, one above the other. Its probability is the mean of every network&apos;s. The dataset is preprocessed for the combined input, the threshold chosen on the validation set, and MODEL.evaluation.csv written, as by train; the data options must match those the parts were trained with, so that no part saw the test set.</source>
+        <translation>Kombiniert trainierte Modelle eines Merkmals und einer Architektur, etwa eines, das das ganze Gesicht liest, und eines, das das Augenband liest, zu einem Modell, dessen Eingabe die Ansicht jedes Modells untereinander zeigt. Seine Wahrscheinlichkeit ist der Mittelwert aller Netze. Der Datensatz wird für die kombinierte Eingabe vorverarbeitet, der Schwellenwert auf dem Validierungsset gewählt und MODEL.evaluation.csv geschrieben, wie bei train; die Datenoptionen müssen denen entsprechen, mit denen die Teile trainiert wurden, damit kein Teil das Testset gesehen hat.</translation>
+    </message>
+    <message>
+        <source>A model to combine; give two or more.</source>
+        <translation>Ein zu kombinierendes Modell; zwei oder mehr angeben.</translation>
+    </message>
+    <message>
+        <source>Model file to write.</source>
+        <translation>Zu schreibende Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Average each network&apos;s probabilities for its view and the view&apos;s mirror image.</source>
+        <translation>Die Wahrscheinlichkeiten jedes Netzes für seine Ansicht und deren Spiegelbild mitteln.</translation>
+    </message>
+    <message>
+        <source>How the threshold is chosen on the validation set: max-f1 or balanced (default balanced).</source>
+        <translation>Wie der Schwellenwert auf dem Validierungsset gewählt wird: max-f1 oder balanced (Standard balanced).</translation>
+    </message>
+    <message>
+        <source>Store the weights in half precision.</source>
+        <translation>Die Gewichte in halber Genauigkeit speichern.</translation>
+    </message>
+    <message>
+        <source>combine needs one DATASET, two or more --model FILE and --out FILE. Run &apos;profilelens-cli combine --help&apos;.</source>
+        <translation>combine braucht einen DATENSATZ, zwei oder mehr --model DATEI und --out DATEI. Führen Sie &apos;profilelens-cli combine --help&apos; aus.</translation>
+    </message>
+    <message>
+        <source>%1: the model was preprocessed by a newer or unknown pipeline and cannot be combined.</source>
+        <translation>%1: Das Modell wurde von einer neueren oder unbekannten Pipeline vorverarbeitet und kann nicht kombiniert werden.</translation>
+    </message>
+    <message>
+        <source>%1 detects &quot;%2&quot;, not &quot;%3&quot;: combine models of the attribute given with --attribute.</source>
+        <translation>%1 erkennt „%2“, nicht „%3“: Kombinieren Sie Modelle des mit --attribute angegebenen Merkmals.</translation>
+    </message>
+    <message>
+        <source>Combined %1 networks from %2 models; threshold %3. Model written to %4</source>
+        <translation>%1 Netze aus %2 Modellen kombiniert; Schwellenwert %3. Modell geschrieben nach %4</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1581,18 @@
         <extracomment>Chart legend entry: data set name, then average precision.</extracomment>
         <translation>%1 AP %2</translation>
     </message>
+    <message>
+        <source>&amp;Balanced</source>
+        <translation>Ausge&amp;wogen</translation>
+    </message>
+    <message>
+        <source>Threshold that flags as many images as have the attribute, where precision equals recall</source>
+        <translation>Schwellenwert, der so viele Bilder markiert, wie das Merkmal haben; dort ist die Präzision gleich der Trefferquote</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLens::EvaluationModel</name>
@@ -2252,6 +2316,18 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <source>%1: canceled.</source>
         <translation>%1: abgebrochen.</translation>
     </message>
+    <message>
+        <source>There are no parts to place in the input.</source>
+        <translation>Es gibt keine Teile, die in die Eingabe gelegt werden können.</translation>
+    </message>
+    <message>
+        <source>A model input with several views cannot be one view of another.</source>
+        <translation>Eine Modelleingabe mit mehreren Ansichten kann nicht Ansicht einer anderen sein.</translation>
+    </message>
+    <message>
+        <source>The parts are aligned differently: combine only models trained with the same alignment.</source>
+        <translation>Die Teile sind verschieden ausgerichtet: Kombinieren Sie nur Modelle, die mit derselben Ausrichtung trainiert wurden.</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLens::ReportTableModel</name>
@@ -2448,6 +2524,10 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
 %2 × %3 pixels</source>
         <translation>Modelleingabe: %1
 %2 × %3 Pixel</translation>
+    </message>
+    <message>
+        <source>whole face and %1</source>
+        <translation>ganzes Gesicht und %1</translation>
     </message>
 </context>
 <context>

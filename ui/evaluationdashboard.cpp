@@ -306,6 +306,9 @@ QWidget *EvaluationDashboard::buildThresholdPanel()
     m_youdenButton = new QPushButton(tr("&Youden"));
     m_youdenButton->setToolTip(tr("Threshold with the highest true positive rate minus false "
                                   "positive rate"));
+    m_balancedButton = new QPushButton(tr("&Balanced"));
+    m_balancedButton->setToolTip(tr("Threshold that flags as many images as have the attribute, "
+                                    "where precision equals recall"));
     m_recallSpin = new QDoubleSpinBox;
     m_recallSpin->setRange(0.0, 1.0);
     m_recallSpin->setDecimals(3);
@@ -323,6 +326,7 @@ QWidget *EvaluationDashboard::buildThresholdPanel()
     grid->addWidget(m_spin, 0, 3);
     grid->addWidget(m_bestF1Button, 1, 0);
     grid->addWidget(m_youdenButton, 1, 1);
+    grid->addWidget(m_balancedButton, 1, 2);
     grid->addWidget(m_recallButton, 2, 0);
     grid->addWidget(m_recallSpin, 2, 1);
     grid->addWidget(m_saveButton, 2, 3);
@@ -333,6 +337,7 @@ QWidget *EvaluationDashboard::buildThresholdPanel()
             [this](double value) { applyThreshold(value); });
     connect(m_bestF1Button, &QPushButton::clicked, this, &EvaluationDashboard::jumpToBestF1);
     connect(m_youdenButton, &QPushButton::clicked, this, &EvaluationDashboard::jumpToYouden);
+    connect(m_balancedButton, &QPushButton::clicked, this, &EvaluationDashboard::jumpToBalanced);
     connect(m_recallButton, &QPushButton::clicked, this, &EvaluationDashboard::jumpToTargetRecall);
     connect(m_saveButton, &QPushButton::clicked, this, &EvaluationDashboard::saveThreshold);
     return box;
@@ -638,7 +643,8 @@ void EvaluationDashboard::showCurrentSet()
                               .arg(locale.toString(qint64(set.items.size()))));
     const bool hasData = !set.isEmpty();
     for (QWidget *widget : std::initializer_list<QWidget *>{
-             m_bestF1Button, m_youdenButton, m_recallButton, m_recallSpin, m_slider, m_spin})
+             m_bestF1Button, m_youdenButton, m_balancedButton, m_recallButton, m_recallSpin,
+             m_slider, m_spin})
         widget->setEnabled(hasData);
     updateThresholdViews();
 }
@@ -769,6 +775,11 @@ void EvaluationDashboard::jumpToBestF1()
 void EvaluationDashboard::jumpToYouden()
 {
     jumpTo(currentEvaluator().bestYoudenThreshold(), tr("Youden"));
+}
+
+void EvaluationDashboard::jumpToBalanced()
+{
+    jumpTo(currentEvaluator().balancedThreshold(), tr("balanced"));
 }
 
 void EvaluationDashboard::jumpToTargetRecall()
@@ -908,6 +919,7 @@ QDoubleSpinBox *EvaluationDashboard::thresholdSpinBox() const { return m_spin; }
 QDoubleSpinBox *EvaluationDashboard::targetRecallSpinBox() const { return m_recallSpin; }
 QPushButton *EvaluationDashboard::bestF1Button() const { return m_bestF1Button; }
 QPushButton *EvaluationDashboard::youdenButton() const { return m_youdenButton; }
+QPushButton *EvaluationDashboard::balancedButton() const { return m_balancedButton; }
 QPushButton *EvaluationDashboard::targetRecallButton() const { return m_recallButton; }
 QPushButton *EvaluationDashboard::saveThresholdButton() const { return m_saveButton; }
 QChartView *EvaluationDashboard::rocChartView() const { return m_rocView; }

@@ -132,6 +132,7 @@ public:
     QDoubleSpinBox *targetRecallSpinBox() const;
     QPushButton *bestF1Button() const;
     QPushButton *youdenButton() const;
+    QPushButton *balancedButton() const;
     QPushButton *targetRecallButton() const;
     QPushButton *saveThresholdButton() const;
     QChartView *rocChartView() const;
@@ -150,6 +151,7 @@ public Q_SLOTS:
     void setThreshold(double threshold);
     void jumpToBestF1();
     void jumpToYouden();
+    void jumpToBalanced();
     void jumpToTargetRecall();
     /// Stores the current threshold with the shown project model.
     bool saveThreshold();
@@ -204,6 +206,7 @@ private:
     QDoubleSpinBox *m_spin = nullptr;
     QPushButton *m_bestF1Button = nullptr;
     QPushButton *m_youdenButton = nullptr;
+    QPushButton *m_balancedButton = nullptr;
     QDoubleSpinBox *m_recallSpin = nullptr;
     QPushButton *m_recallButton = nullptr;
     QPushButton *m_saveButton = nullptr;

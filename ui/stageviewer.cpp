@@ -415,9 +415,16 @@ void StageViewer::display(const Result &result)
     m_views[kAligned]->setImage(stages.aligned);
     m_views[kGray]->setImage(stages.gray);
     // When the model reads part of the face, the grayscale stage outlines that part.
+    QList<QRectF> parts;
+    for (const InputView &view : m_settings.views) {
+        if (view.region != PreprocessSettings::fullFace())
+            parts.append(view.region);
+    }
+    if (m_settings.views.isEmpty() && m_settings.region != PreprocessSettings::fullFace())
+        parts.append(m_settings.region);
     StageOverlay regionOverlay;
-    if (!stages.gray.isNull() && m_settings.region != PreprocessSettings::fullFace()) {
-        const QRect band = m_settings.regionPixels(stages.gray.size());
+    if (!stages.gray.isNull() && parts.size() == 1) {
+        const QRect band = PreprocessSettings::regionPixels(parts.first(), stages.gray.size());
         regionOverlay.cropOutline = QPolygonF(QRectF(band).translated(-0.5, -0.5));
     }
     m_views[kGray]->setOverlay(regionOverlay);
@@ -427,10 +434,11 @@ void StageViewer::display(const Result &result)
         m_views[stage]->setDimmed(false);
         m_captions[stage]->setText(captionText(stage, m_views[stage]->image()));
     }
-    if (!stages.small.isNull() && m_settings.region != PreprocessSettings::fullFace()) {
-        const QString part = m_settings.region == PreprocessSettings::eyeBand()
-            ? tr("eye band")
-            : tr("part of the face");
+    if (!stages.small.isNull() && !parts.isEmpty()) {
+        QString part = parts.first() == PreprocessSettings::eyeBand() ? tr("eye band")
+                                                                       : tr("part of the face");
+        if (m_settings.views.size() > parts.size())
+            part = tr("whole face and %1").arg(part);
         m_captions[kSmall]->setText(tr("Model input: %1\n%2 × %3 pixels")
                                         .arg(part)
                                         .arg(stages.small.width())

@@ -82,6 +82,7 @@ struct Command
 int runAlign(const QStringList &arguments);
 int runPrepare(const QStringList &arguments);
 int runTrain(const QStringList &arguments);
+int runCombine(const QStringList &arguments);
 int runEvaluate(const QStringList &arguments);
 int runPredict(const QStringList &arguments);
 

@@ -21,6 +21,10 @@ const Command kCommands[] = {
                                   "Select, split and preprocess a dataset into the cache."),
      runPrepare},
     {"train", QT_TRANSLATE_NOOP("ProfileLens::Cli", "Train a model on a dataset."), runTrain},
+    {"combine",
+     QT_TRANSLATE_NOOP("ProfileLens::Cli",
+                       "Combine trained models that read different parts of the face into one."),
+     runCombine},
     {"evaluate", QT_TRANSLATE_NOOP("ProfileLens::Cli",
                                    "Print a model's classification report, confusion matrix "
                                    "and AUC."),

@@ -156,6 +156,27 @@ PreparedData runPrepare(const DataRequest &request, bool quiet)
     return prepared;
 }
 
+void printWarnings(const QStringList &warnings);
+
+// Prepares the data a model is trained or combined on, printing warnings and the summary;
+// prints the reason and returns false when preparing failed or was interrupted.
+bool prepareForModel(const DataRequest &request, bool quiet, PreparedData *prepared)
+{
+    *prepared = runPrepare(request, quiet);
+    if (prepared->canceled) {
+        printError(CliMessages::tr("Interrupted while preprocessing."));
+        return false;
+    }
+    if (!prepared->isOk()) {
+        printError(prepared->errorString);
+        return false;
+    }
+    printWarnings(prepared->warnings);
+    if (!quiet)
+        printOut(prepared->summary());
+    return true;
+}
+
 void printWarnings(const QStringList &warnings)
 {
     for (const QString &warning : warnings)
@@ -270,7 +291,7 @@ int runTrain(const QStringList &arguments)
     parser.setApplicationDescription(
         CliMessages::tr("Trains a CNN for one attribute with LibTorch and writes a model file with its "
                         "metadata, plus MODEL.evaluation.csv with every test and training probability. The "
-                        "decision threshold is chosen to maximise F1 on the validation set."));
+                        "decision threshold is chosen on the validation set (see --threshold-rule)."));
     parser.addPositionalArgument(QStringLiteral("dataset"), CliMessages::tr("Label file or folder."),
                                  CliMessages::tr("DATASET"));
     DataOptions data;
@@ -399,18 +420,9 @@ int runTrain(const QStringList &arguments)
 
     std::signal(SIGINT, onInterrupt);
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    const PreparedData prepared = runPrepare(request, quiet);
-    if (prepared.canceled) {
-        printError(CliMessages::tr("Interrupted while preprocessing."));
+    PreparedData prepared;
+    if (!prepareForModel(request, quiet, &prepared))
         return ExitFailure;
-    }
-    if (!prepared.isOk()) {
-        printError(prepared.errorString);
-        return ExitFailure;
-    }
-    printWarnings(prepared.warnings);
-    if (!quiet)
-        printOut(prepared.summary());
 
     ProgressBar bar(CliMessages::tr("Training"), quiet);
     const PipelineResult result = trainModel(
@@ -472,6 +484,134 @@ int runTrain(const QStringList &arguments)
                  .arg(result.training.seconds, 0, 'f', 1)
                  .arg(threshold, 0, 'f', 3)
                  .arg(rule)
+                 .arg(QDir::toNativeSeparators(QFileInfo(modelPath).absoluteFilePath())));
+    return ExitSuccess;
+}
+
+int runCombine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        CliMessages::tr("Combines trained models of one attribute and architecture, such as one that "
+                        "reads the whole face and one that reads the eye band, into one model whose "
+                        "input shows each model's view of the face, one above the other. Its "
+                        "probability is the mean of every network's. The dataset is preprocessed "
+                        "for the combined input, the threshold chosen on the validation set, and "
+                        "MODEL.evaluation.csv written, as by train; the data options must match "
+                        "those the parts were trained with, so that no part saw the test set."));
+    parser.addPositionalArgument(QStringLiteral("dataset"), CliMessages::tr("Label file or folder."),
+                                 CliMessages::tr("DATASET"));
+    DataOptions data;
+    data.addTo(parser);
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"), CliMessages::tr("A model to combine; give two or more."),
+        CliMessages::tr("FILE"));
+    const QCommandLineOption outOption({QStringLiteral("o"), QStringLiteral("out")},
+                                       CliMessages::tr("Model file to write."), CliMessages::tr("FILE"));
+    const QCommandLineOption mirrorOption(
+        QStringLiteral("mirror-average"),
+        CliMessages::tr("Average each network's probabilities for its view and the view's mirror image."));
+    const QCommandLineOption thresholdRuleOption(
+        QStringLiteral("threshold-rule"),
+        CliMessages::tr("How the threshold is chosen on the validation set: max-f1 or balanced "
+                        "(default balanced)."),
+        CliMessages::tr("RULE"), QStringLiteral("balanced"));
+    const QCommandLineOption halfOption(QStringLiteral("half"),
+                                        CliMessages::tr("Store the weights in half precision."));
+    parser.addOptions({modelOption, outOption, mirrorOption, thresholdRuleOption, halfOption,
+                       quietOption()});
+    if (!parseCommandLine(parser, arguments))
+        return ExitUsage;
+    const QStringList modelPaths = parser.values(modelOption);
+    if (parser.positionalArguments().size() != 1 || modelPaths.size() < 2 || !parser.isSet(outOption)) {
+        printError(CliMessages::tr("combine needs one DATASET, two or more --model FILE and --out "
+                                   "FILE. Run 'profilelens-cli combine --help'."));
+        return ExitUsage;
+    }
+    ThresholdRule rule = ThresholdRule::Balanced;
+    if (!thresholdRuleFromKey(parser.value(thresholdRuleOption), &rule)) {
+        printError(CliMessages::tr("Invalid --threshold-rule value '%1': use max-f1 or balanced.")
+                       .arg(parser.value(thresholdRuleOption)));
+        return ExitUsage;
+    }
+    DataRequest request;
+    if (!buildDataRequest(parser, data, parser.positionalArguments().first(), &request))
+        return ExitUsage;
+
+    // The parts, and the input that shows each part's view
+    QList<Classifier> parts;
+    QList<PreprocessSettings> views;
+    QJsonArray partRecipes;
+    for (const QString &path : modelPaths) {
+        const LoadedModel model = ModelFile::load(path);
+        if (!model.isOk()) {
+            printError(model.errorString);
+            return ExitFailure;
+        }
+        if (!PreprocessSettings::isSupported(model.metadata.preprocessing)) {
+            printError(CliMessages::tr("%1: the model was preprocessed by a newer or unknown "
+                                       "pipeline and cannot be combined.")
+                           .arg(path));
+            return ExitFailure;
+        }
+        if (model.metadata.attribute.compare(request.attribute, Qt::CaseInsensitive) != 0) {
+            printError(CliMessages::tr("%1 detects \"%2\", not \"%3\": combine models of the "
+                                       "attribute given with --attribute.")
+                           .arg(path, model.metadata.attribute, request.attribute));
+            return ExitUsage;
+        }
+        parts.append(model.classifier);
+        views.append(PreprocessSettings::fromJson(model.metadata.preprocessing));
+        partRecipes.append(QJsonObject{
+            {QStringLiteral("model"), QFileInfo(path).fileName()},
+            {QStringLiteral("preprocessing"), model.metadata.preprocessing},
+            {QStringLiteral("recipe"), model.metadata.recipe},
+        });
+    }
+    QString errorString;
+    const PreprocessSettings settings = PreprocessSettings::stacked(views, &errorString);
+    if (settings.views.isEmpty()) {
+        printError(errorString);
+        return ExitFailure;
+    }
+    QList<QRect> placements;
+    for (const InputView &view : settings.views)
+        placements.append(view.placement);
+    const Classifier combined = Classifier::combineParts(parts, placements, settings.inputSize,
+                                                         parser.isSet(mirrorOption), &errorString);
+    if (combined.isNull()) {
+        printError(errorString);
+        return ExitFailure;
+    }
+    request.preprocessing = settings;
+
+    std::signal(SIGINT, onInterrupt);
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    PreparedData prepared;
+    if (!prepareForModel(request, quiet, &prepared))
+        return ExitFailure;
+
+    const QJsonObject recipe{{QStringLiteral("combined"), partRecipes},
+                             {QStringLiteral("mirrorAverage"), parser.isSet(mirrorOption)}};
+    const int threads = request.threads > 0 ? request.threads : QThread::idealThreadCount();
+    const QString modelPath = parser.value(outOption);
+    const PipelineResult result = evaluateAndSave(
+        prepared, combined, rule, recipe, request.attribute, modelPath, threads, {}, &g_canceled,
+        parser.isSet(halfOption) ? WeightPrecision::Float16 : WeightPrecision::Float32);
+    if (result.canceled) {
+        printError(CliMessages::tr("Interrupted; nothing was saved."));
+        return ExitFailure;
+    }
+    if (!result.isOk()) {
+        printError(result.errorString);
+        return ExitFailure;
+    }
+    printEvaluation(CliMessages::tr("test set"), result.testProbabilities, prepared.test.labels,
+                    result.metadata.threshold, request.attribute);
+    printOut(CliMessages::tr("Combined %1 networks from %2 models; threshold %3. Model written to %4")
+                 .arg(combined.memberCount())
+                 .arg(parts.size())
+                 .arg(result.metadata.threshold, 0, 'f', 3)
                  .arg(QDir::toNativeSeparators(QFileInfo(modelPath).absoluteFilePath())));
     return ExitSuccess;
 }
