@@ -123,6 +123,16 @@ QRectF PreprocessSettings::eyeBand()
     return QRectF(0.04, 0.18, 0.92, 0.34);
 }
 
+PreprocessSettings PreprocessSettings::faceAndEyeBand()
+{
+    PreprocessSettings face;
+    face.inputSize = defaultInputSize(fullFace());
+    PreprocessSettings band;
+    band.region = eyeBand();
+    band.inputSize = defaultInputSize(band.region);
+    return stacked({face, band});
+}
+
 QSize PreprocessSettings::defaultInputSize(const QRectF &region)
 {
     if (isFullFace(region))

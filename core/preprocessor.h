@@ -61,6 +61,9 @@ struct PreprocessSettings
     /// A band across the eyes and eyebrows, from temple to temple, where eyeglasses are. At
     /// the default alignment it spans 164x74 pixels of the 178x218 face.
     static QRectF eyeBand();
+    /// Settings whose input shows the whole face at 56x56 above the eye band at 88x40, the
+    /// views of the default eyeglasses model, at the default alignment.
+    static PreprocessSettings faceAndEyeBand();
     /// Default input size for \a region: 56x56 for the whole face, 88x40 for the eye band.
     static QSize defaultInputSize(const QRectF &region);
     /// Returns true when \a region lies inside the face and is not empty.

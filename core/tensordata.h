@@ -49,6 +49,28 @@ struct TensorSet
             sources.append(source);
     }
 
+    /// Returns the part \a x, \a y, \a cropWidth x \a cropHeight of every image, with the
+    /// same labels and sources. The part must lie inside the images.
+    TensorSet cropped(int x, int y, int cropWidth, int cropHeight) const
+    {
+        TensorSet part;
+        part.width = cropWidth;
+        part.height = cropHeight;
+        part.labels = labels;
+        part.sources = sources;
+        part.pixels.reserve(std::size_t(count()) * std::size_t(cropWidth * cropHeight));
+        for (int i = 0; i < count(); ++i) {
+            for (int row = y; row < y + cropHeight; ++row) {
+                const auto first = pixels.begin()
+                    + std::ptrdiff_t((std::size_t(i) * std::size_t(height) + std::size_t(row))
+                                         * std::size_t(width)
+                                     + std::size_t(x));
+                part.pixels.insert(part.pixels.end(), first, first + cropWidth);
+            }
+        }
+        return part;
+    }
+
     /// Returns the source of image \a index, or "#index" when it has none.
     QString sourceOf(int index) const
     {

@@ -331,14 +331,36 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
         reportProgress(progress, phase, done, total);
     };
 
-    // Train each network on the same data, with its own seed and checkpoint
-    const int memberCount = std::clamp(options.members, 1, Classifier::kMaximumMembers);
+    // Train each network on the same data, with its own seed and checkpoint. With several
+    // views, each view gets its own networks, trained on that view alone.
+    const QList<InputView> views = data.settings.views;
+    const int viewCount = views.isEmpty() ? 1 : int(views.size());
+    const int perView = std::max(1, options.members);
+    const int memberCount = viewCount * perView;
+    if (memberCount > Classifier::kMaximumMembers) {
+        result.errorString = QCoreApplication::translate("Classifier",
+                                                         "A model averages 1 to %1 networks, not %2.")
+                                 .arg(Classifier::kMaximumMembers)
+                                 .arg(memberCount);
+        return result;
+    }
     QList<Classifier> members;
     double seconds = 0.0;
     QJsonArray memberSteps;
     for (int member = 0; member < memberCount; ++member) {
+        const int view = member / perView;
+        const QRect place = views.isEmpty()
+            ? QRect(0, 0, data.training.width, data.training.height)
+            : views.at(view).placement;
+        const TensorSet training = views.isEmpty()
+            ? data.training
+            : data.training.cropped(place.x(), place.y(), place.width(), place.height());
+        const TensorSet validation = views.isEmpty() || data.validation.isEmpty()
+            ? data.validation
+            : data.validation.cropped(place.x(), place.y(), place.width(), place.height());
         TrainingOptions memberOptions = options;
-        memberOptions.seed = options.seed + quint64(member);
+        // Each view's networks take the seeds seed, seed + 1 and so on, as separate runs would.
+        memberOptions.seed = options.seed + quint64(member % perView);
         if (!options.checkpointPath.isEmpty())
             memberOptions.checkpointPath = memberCheckpointPath(options.checkpointPath, member);
         const int stepOffset = member * options.steps;
@@ -346,8 +368,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
         // A network that finished before an interruption is read back, not trained again.
         const QString finishedPath = finishedMemberPath(options.checkpointPath, member);
         if (options.resume && memberCount > 1 && QFile::exists(finishedPath)) {
-            const LoadedModel finished =
-                ModelFile::load(finishedPath, QSize(data.training.width, data.training.height));
+            const LoadedModel finished = ModelFile::load(finishedPath, place.size());
             if (finished.isOk() && finished.classifier.architecture() == options.architecture
                 && finished.classifier.isSingleNetwork()) {
                 members.append(finished.classifier);
@@ -361,7 +382,7 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
 
         Trainer trainer(memberOptions);
         result.training = trainer.train(
-            data.training, data.validation,
+            training, validation,
             [&](const TrainingProgress &step) {
                 if (!progress)
                     return;
@@ -402,13 +423,29 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
                 qCWarning(lcTrain).noquote() << errorString;
         }
     }
-    if (memberCount > 1 || options.mirrorAverage) {
-        QString errorString;
-        result.training.classifier = Classifier::combine(members, options.mirrorAverage, &errorString);
-        if (result.training.classifier.isNull()) {
-            result.errorString = errorString;
-            return result;
+    QString errorString;
+    if (!views.isEmpty()) {
+        QList<Classifier> parts;
+        QList<QRect> placements;
+        for (int view = 0; view < viewCount; ++view) {
+            const QList<Classifier> viewMembers = members.mid(view * perView, perView);
+            parts.append(perView == 1 ? viewMembers.first()
+                                      : Classifier::combine(viewMembers, false, &errorString));
+            placements.append(views.at(view).placement);
+            if (parts.last().isNull()) {
+                result.errorString = errorString;
+                return result;
+            }
         }
+        result.training.classifier = Classifier::combineParts(
+            parts, placements, QSize(data.training.width, data.training.height),
+            options.mirrorAverage, &errorString);
+    } else if (memberCount > 1 || options.mirrorAverage) {
+        result.training.classifier = Classifier::combine(members, options.mirrorAverage, &errorString);
+    }
+    if (result.training.classifier.isNull()) {
+        result.errorString = errorString;
+        return result;
     }
     result.training.seconds = seconds;
 

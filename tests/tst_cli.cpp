@@ -209,7 +209,11 @@ void TestCli::trainRejectsInvalidOptions_data()
         << QStringLiteral("Invalid --training-seed value '-1'");
     QTest::newRow("unknown region")
         << QStringList{QStringLiteral("--face-region"), QStringLiteral("mouth")}
-        << QStringLiteral("Invalid --face-region value 'mouth': use face or eyes.");
+        << QStringLiteral("Invalid --face-region value 'mouth': use face, eyes or face+eyes.");
+    QTest::newRow("size of two views")
+        << QStringList{QStringLiteral("--face-region"), QStringLiteral("face+eyes"),
+                       QStringLiteral("--input-size"), QStringLiteral("56")}
+        << QStringLiteral("--input-size does not apply to --face-region face+eyes");
     QTest::newRow("three sides")
         << QStringList{QStringLiteral("--input-size"), QStringLiteral("88x40x2")}
         << QStringLiteral("Invalid --input-size value '88x40x2'");

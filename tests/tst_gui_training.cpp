@@ -358,13 +358,15 @@ void TestGuiTraining::faceRegionFollowsAttribute()
     }
     QVERIFY(regionCombo && attributeCombo);
 
-    // Eyeglasses reads the eye band; a hat needs the whole face.
-    QCOMPARE(regionCombo->currentText(), QStringLiteral("Eye band"));
-    QCOMPARE(dialog.request().data.preprocessing.region, PreprocessSettings::eyeBand());
-    QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(88, 40));
+    // Eyeglasses reads the whole face and the eye band, as the default model does; a hat
+    // needs the whole face.
+    QCOMPARE(regionCombo->currentText(), QStringLiteral("Whole face and eye band"));
+    QVERIFY(dialog.request().data.preprocessing == PreprocessSettings::faceAndEyeBand());
+    QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(88, 96));
     attributeCombo->setCurrentText(QStringLiteral("Wearing_Hat"));
     QCOMPARE(regionCombo->currentText(), QStringLiteral("Whole face"));
     QCOMPARE(dialog.request().data.preprocessing.region, PreprocessSettings::fullFace());
+    QVERIFY(dialog.request().data.preprocessing.views.isEmpty());
     QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(56, 56));
 
     // Once the user picks a region, the attribute no longer changes it.

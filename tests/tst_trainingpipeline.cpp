@@ -312,6 +312,18 @@ void TestTrainingPipeline::combinedViewsAverageTheirParts()
     const Stages stages = Preprocessor(stacked).processFile(TestImages::astronautPath());
     QVERIFY2(stages.isOk(), qPrintable(stages.errorString));
     QVERIFY(Predictor(loaded.classifier).predictOne(stages.tensor, &error) >= 0.0f);
+
+    // Training on the stacked input directly gives each view its own networks, with the same
+    // seeds as the separate runs, so the same combined model.
+    options.members = 1;
+    const PipelineResult direct = trainModel(prepared, options, request.attribute,
+                                             dir.filePath(QStringLiteral("direct.plmodel")));
+    QVERIFY2(direct.isOk(), qPrintable(direct.errorString));
+    QCOMPARE(direct.training.classifier.memberInputs(),
+             (QList<QRect>{stacked.views.at(0).placement, stacked.views.at(1).placement}));
+    QCOMPARE(direct.testProbabilities.size(), saved.testProbabilities.size());
+    for (std::size_t i = 0; i < direct.testProbabilities.size(); ++i)
+        QVERIFY(std::abs(direct.testProbabilities[i] - saved.testProbabilities[i]) < 1e-4f);
 }
 
 void TestTrainingPipeline::shippedModelScoresDemoPortraits()

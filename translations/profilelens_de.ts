@@ -707,16 +707,8 @@
         <translation>GRÖSSE</translation>
     </message>
     <message>
-        <source>Part of the aligned face the model reads: face (all of it, the default) or eyes (a band from the eyebrows to the upper cheeks, which gives thin frames more pixels).</source>
-        <translation>Teil des ausgerichteten Gesichts, den das Modell liest: face (das ganze Gesicht, Standard) oder eyes (ein Band von den Augenbrauen bis zu den oberen Wangen, das dünnen Fassungen mehr Pixel gibt).</translation>
-    </message>
-    <message>
         <source>REGION</source>
         <translation>REGION</translation>
-    </message>
-    <message>
-        <source>Invalid --face-region value &apos;%1&apos;: use face or eyes.</source>
-        <translation>Ungültiger Wert &apos;%1&apos; für --face-region: face oder eyes verwenden.</translation>
     </message>
     <message>
         <source>How the threshold is chosen on the validation set: max-f1 (the highest F1 score, the default) or balanced (as many photos flagged as are labelled positive, where precision equals recall).</source>
@@ -797,6 +789,18 @@
     <message>
         <source>Combined %1 networks from %2 models; threshold %3. Model written to %4</source>
         <translation>%1 Netze aus %2 Modellen kombiniert; Schwellenwert %3. Modell geschrieben nach %4</translation>
+    </message>
+    <message>
+        <source>Part of the aligned face the model reads: face (all of it, the default), eyes (a band from the eyebrows to the upper cheeks, which gives thin frames more pixels), or face+eyes (both, the face at 56x56 above the band at 88x40, each view with its own networks, as in the default eyeglasses model).</source>
+        <translation>Teil des ausgerichteten Gesichts, den das Modell liest: face (das ganze Gesicht, Standard), eyes (ein Band von den Augenbrauen bis zu den oberen Wangen, das dünnen Fassungen mehr Pixel gibt) oder face+eyes (beides, das Gesicht in 56x56 über dem Band in 88x40, jede Ansicht mit eigenen Netzen, wie im Standard-Brillenmodell).</translation>
+    </message>
+    <message>
+        <source>--input-size does not apply to --face-region face+eyes, whose views are 56x56 and 88x40: leave it out.</source>
+        <translation>--input-size gilt nicht für --face-region face+eyes, dessen Ansichten 56x56 und 88x40 groß sind: Lassen Sie es weg.</translation>
+    </message>
+    <message>
+        <source>Invalid --face-region value &apos;%1&apos;: use face, eyes or face+eyes.</source>
+        <translation>Ungültiger Wert &apos;%1&apos; für --face-region: face, eyes oder face+eyes verwenden.</translation>
     </message>
 </context>
 <context>
@@ -2839,10 +2843,6 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
         <translation>Augenband</translation>
     </message>
     <message>
-        <source>Part of the aligned face the network reads. The eye band, from the eyebrows to the upper cheeks, gives thin frames more pixels; it is the default for Eyeglasses.</source>
-        <translation>Teil des ausgerichteten Gesichts, den das Netz liest. Das Augenband, von den Augenbrauen bis zu den oberen Wangen, gibt dünnen Fassungen mehr Pixel; es ist der Standard für Eyeglasses.</translation>
-    </message>
-    <message>
         <source>Input width</source>
         <translation>Eingabebreite</translation>
     </message>
@@ -2877,6 +2877,14 @@ Installieren Sie ProfileLens neu oder importieren Sie Bilder mit Datei &gt; Impo
     <message>
         <source>Thresh&amp;old rule:</source>
         <translation>Schwellen&amp;kriterium:</translation>
+    </message>
+    <message>
+        <source>Whole face and eye band</source>
+        <translation>Ganzes Gesicht und Augenband</translation>
+    </message>
+    <message>
+        <source>Part of the aligned face the networks read. The eye band, from the eyebrows to the upper cheeks, gives thin frames more pixels. With both, each view gets its own networks, which holds up best on small avatars and is the default for Eyeglasses; training takes twice as long.</source>
+        <translation>Teil des ausgerichteten Gesichts, den die Netze lesen. Das Augenband, von den Augenbrauen bis zu den oberen Wangen, gibt dünnen Fassungen mehr Pixel. Mit beidem bekommt jede Ansicht eigene Netze; das hält bei kleinen Avataren am besten und ist der Standard für Eyeglasses. Das Training dauert doppelt so lange.</translation>
     </message>
 </context>
 <context>

@@ -91,9 +91,10 @@ private:
     void updateButtons();
     void updateSourceWidgets();
     void browseDataset();
-    /// The eye band for Eyeglasses, the whole face for every other attribute.
-    static QRectF regionForAttribute(const QString &attribute);
-    void selectRegion(const QRectF &region);
+    /// The key of the face region for \a attribute: "face+eyes" (whole face and eye band) for
+    /// Eyeglasses, "face" for every other attribute.
+    static QString regionForAttribute(const QString &attribute);
+    void selectRegion(const QString &region);
     /// Sets the input size to the default of the selected region.
     void applyRegionDefaults();
     QString remainingTimeText(const TrainingProgress &step) const;

@@ -126,8 +126,10 @@ InputOptions::InputOptions()
                 CliMessages::tr("SIZE"))
     , faceRegion(QStringLiteral("face-region"),
                  CliMessages::tr("Part of the aligned face the model reads: face (all of it, the "
-                                 "default) or eyes (a band from the eyebrows to the upper cheeks, "
-                                 "which gives thin frames more pixels)."),
+                                 "default), eyes (a band from the eyebrows to the upper cheeks, "
+                                 "which gives thin frames more pixels), or face+eyes (both, the "
+                                 "face at 56x56 above the band at 88x40, each view with its own "
+                                 "networks, as in the default eyeglasses model)."),
                  CliMessages::tr("REGION"), QStringLiteral("face"))
 {
 }
@@ -141,8 +143,19 @@ bool InputOptions::read(const QCommandLineParser &parser, PreprocessSettings *se
     } else if (region == QLatin1String("face")) {
         settings->region = PreprocessSettings::fullFace();
         settings->inputSize = QSize(28, 28);
+    } else if (region == QLatin1String("face+eyes")) {
+        const AlignmentSettings alignment = settings->alignment;
+        *settings = PreprocessSettings::faceAndEyeBand();
+        settings->alignment = alignment;
+        if (parser.isSet(inputSize)) {
+            printError(CliMessages::tr("--input-size does not apply to --face-region face+eyes, "
+                                       "whose views are 56x56 and 88x40: leave it out."));
+            return false;
+        }
+        return true;
     } else {
-        printError(CliMessages::tr("Invalid --face-region value '%1': use face or eyes.").arg(region));
+        printError(CliMessages::tr("Invalid --face-region value '%1': use face, eyes or face+eyes.")
+                       .arg(region));
         return false;
     }
     if (!parser.isSet(inputSize))
