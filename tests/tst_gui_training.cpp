@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -383,6 +384,22 @@ void TestGuiTraining::faceRegionFollowsAttribute()
     form.data.preprocessing.inputSize = QSize(44, 20);
     dialog.setRequest(form);
     QCOMPARE(dialog.request().data.preprocessing.inputSize, QSize(44, 20));
+    // The size of a single view can be edited; the two views have fixed sizes.
+    const QList<QSpinBox *> spins = dialog.findChildren<QSpinBox *>();
+    const auto sizeSpinsEnabled = [&] {
+        int enabled = 0;
+        for (const QSpinBox *spin : spins)
+            enabled += spin->accessibleName().startsWith(QLatin1String("Input ")) && spin->isEnabled();
+        return enabled;
+    };
+    QCOMPARE(sizeSpinsEnabled(), 2);
+    TrainingRequest twoViews = form;
+    twoViews.data.preprocessing = PreprocessSettings::faceAndEyeBand();
+    dialog.setRequest(twoViews);
+    QCOMPARE(sizeSpinsEnabled(), 0);
+    QVERIFY(dialog.request().data.preprocessing == PreprocessSettings::faceAndEyeBand());
+    dialog.setRequest(form);
+    QCOMPARE(sizeSpinsEnabled(), 2);
     std::vector<TrainingUpdate> updates;
     const TrainingOutcome outcome = runDialog(dialog, false, 0, &updates);
     QVERIFY2(outcome.isOk(), qPrintable(outcome.errorString));

@@ -395,6 +395,8 @@ void TrainingDialog::setRequest(const TrainingRequest &request)
     if (preprocessing.views.isEmpty()) {
         m_inputWidthSpin->setValue(preprocessing.inputSize.width());
         m_inputHeightSpin->setValue(preprocessing.inputSize.height());
+        m_inputWidthSpin->setEnabled(true);
+        m_inputHeightSpin->setEnabled(true);
     } else {
         applyRegionDefaults();
     }
