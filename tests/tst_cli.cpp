@@ -191,6 +191,13 @@ void TestCli::combineRejectsInvalidInput()
                                   missing, QStringLiteral("--model"), missing,
                                   QStringLiteral("--out"), dir.filePath(QStringLiteral("c.plmodel"))});
     QCOMPARE(absent.exitCode, 1);
+    const CliRun sized = runCli({QStringLiteral("combine"), dir.path(), QStringLiteral("--model"),
+                                 missing, QStringLiteral("--model"), missing,
+                                 QStringLiteral("--input-size"), QStringLiteral("32"),
+                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("c.plmodel"))});
+    QCOMPARE(sized.exitCode, 2);
+    QVERIFY2(sized.errors.contains(QStringLiteral("leave out --input-size and --face-region")),
+             qPrintable(sized.errors));
     QVERIFY2(absent.errors.contains(QStringLiteral("missing.plmodel")), qPrintable(absent.errors));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("c.plmodel"))));
 }
@@ -207,6 +214,9 @@ void TestCli::trainRejectsInvalidOptions_data()
     QTest::newRow("negative training seed")
         << QStringList{QStringLiteral("--training-seed"), QStringLiteral("-1")}
         << QStringLiteral("Invalid --training-seed value '-1'");
+    QTest::newRow("unknown architecture")
+        << QStringList{QStringLiteral("--architecture"), QStringLiteral("foo")}
+        << QStringLiteral("Unknown --architecture 'foo': use one of reference, reference-bn, compact, compact-bn.");
     QTest::newRow("unknown region")
         << QStringList{QStringLiteral("--face-region"), QStringLiteral("mouth")}
         << QStringLiteral("Invalid --face-region value 'mouth': use face, eyes or face+eyes.");

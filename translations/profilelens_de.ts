@@ -495,10 +495,6 @@
         <translation>train braucht genau einen DATENSATZ. Siehe &apos;profilelens-cli train --help&apos;.</translation>
     </message>
     <message>
-        <source>Unknown --architecture &apos;%1&apos;.</source>
-        <translation>Unbekannte --architecture &apos;%1&apos;.</translation>
-    </message>
-    <message>
         <source>Interrupted while preprocessing.</source>
         <translation>Während der Vorverarbeitung unterbrochen.</translation>
     </message>
@@ -801,6 +797,22 @@
     <message>
         <source>Invalid --face-region value &apos;%1&apos;: use face, eyes or face+eyes.</source>
         <translation>Ungültiger Wert &apos;%1&apos; für --face-region: face, eyes oder face+eyes verwenden.</translation>
+    </message>
+    <message>
+        <source>Unknown --architecture &apos;%1&apos;: use one of %2.</source>
+        <translation>Unbekannte --architecture &apos;%1&apos;: Verwenden Sie eine von %2.</translation>
+    </message>
+    <message>
+        <source>combine takes the views and their sizes from the models: leave out --input-size and --face-region.</source>
+        <translation>combine übernimmt die Ansichten und ihre Größen aus den Modellen: Lassen Sie --input-size und --face-region weg.</translation>
+    </message>
+    <message>
+        <source>%1 uses the architecture &quot;%2&quot; and %3 &quot;%4&quot;: combine models of one architecture.</source>
+        <translation>%1 verwendet die Architektur „%2“ und %3 „%4“: Kombinieren Sie Modelle einer Architektur.</translation>
+    </message>
+    <message>
+        <source>%1 already reads several views of the face: combine the models it was made of instead.</source>
+        <translation>%1 liest bereits mehrere Ansichten des Gesichts: Kombinieren Sie stattdessen die Modelle, aus denen es besteht.</translation>
     </message>
 </context>
 <context>

@@ -158,8 +158,8 @@ PreparedData runPrepare(const DataRequest &request, bool quiet)
 
 void printWarnings(const QStringList &warnings);
 
-// Prepares the data a model is trained or combined on, printing warnings and the summary;
-// prints the reason and returns false when preparing failed or was interrupted.
+// Prepares the data a model is trained or combined on and prints warnings and the summary.
+// Prints the reason and returns false when preparing failed or was interrupted.
 bool prepareForModel(const DataRequest &request, bool quiet, PreparedData *prepared)
 {
     *prepared = runPrepare(request, quiet);
@@ -377,7 +377,11 @@ int runTrain(const QStringList &arguments)
     TrainingOptions options;
     options.architecture = parser.value(architectureOption);
     if (!Classifier::isKnownArchitecture(options.architecture)) {
-        printError(CliMessages::tr("Unknown --architecture '%1'.").arg(options.architecture));
+        QStringList names;
+        for (const Classifier::Architecture &architecture : Classifier::architectures())
+            names.append(architecture.name);
+        printError(CliMessages::tr("Unknown --architecture '%1': use one of %2.")
+                       .arg(options.architecture, names.join(QLatin1String(", "))));
         return ExitUsage;
     }
     if (!readInt(parser, stepsOption, 1, &options.steps)
@@ -534,6 +538,11 @@ int runCombine(const QStringList &arguments)
                        .arg(parser.value(thresholdRuleOption)));
         return ExitUsage;
     }
+    if (parser.isSet(data.input.inputSize) || parser.isSet(data.input.faceRegion)) {
+        printError(CliMessages::tr("combine takes the views and their sizes from the models: "
+                                   "leave out --input-size and --face-region."));
+        return ExitUsage;
+    }
     DataRequest request;
     if (!buildDataRequest(parser, data, parser.positionalArguments().first(), &request))
         return ExitUsage;
@@ -560,8 +569,22 @@ int runCombine(const QStringList &arguments)
                            .arg(path, model.metadata.attribute, request.attribute));
             return ExitUsage;
         }
+        if (!parts.isEmpty() && model.classifier.architecture() != parts.first().architecture()) {
+            printError(CliMessages::tr("%1 uses the architecture \"%2\" and %3 \"%4\": combine "
+                                       "models of one architecture.")
+                           .arg(modelPaths.first(), parts.first().architecture(), path,
+                                model.classifier.architecture()));
+            return ExitUsage;
+        }
+        const PreprocessSettings view = PreprocessSettings::fromJson(model.metadata.preprocessing);
+        if (!view.views.isEmpty() || !model.classifier.memberInputs().isEmpty()) {
+            printError(CliMessages::tr("%1 already reads several views of the face: combine the "
+                                       "models it was made of instead.")
+                           .arg(path));
+            return ExitUsage;
+        }
         parts.append(model.classifier);
-        views.append(PreprocessSettings::fromJson(model.metadata.preprocessing));
+        views.append(view);
         partRecipes.append(QJsonObject{
             {QStringLiteral("model"), QFileInfo(path).fileName()},
             {QStringLiteral("preprocessing"), model.metadata.preprocessing},
