@@ -199,6 +199,7 @@ void TestCli::combineRejectsInvalidInput()
     QVERIFY2(sized.errors.contains(QStringLiteral("leave out --input-size and --face-region")),
              qPrintable(sized.errors));
     QVERIFY2(absent.errors.contains(QStringLiteral("missing.plmodel")), qPrintable(absent.errors));
+    QVERIFY2(absent.errors.contains(QStringLiteral("Check the --model path")), qPrintable(absent.errors));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("c.plmodel"))));
 }
 

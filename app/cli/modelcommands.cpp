@@ -554,7 +554,8 @@ int runCombine(const QStringList &arguments)
     for (const QString &path : modelPaths) {
         const LoadedModel model = ModelFile::load(path);
         if (!model.isOk()) {
-            printError(model.errorString);
+            printError(model.errorString + QLatin1Char(' ')
+                       + CliMessages::tr("Check the --model path, or train the model again."));
             return ExitFailure;
         }
         if (!PreprocessSettings::isSupported(model.metadata.preprocessing)) {
@@ -676,9 +677,11 @@ int runEvaluate(const QStringList &arguments)
     ModelMetadata metadata;
     QString errorString;
     if (modelPath.isEmpty() || !ModelFile::readMetadata(modelPath, &metadata, &errorString)) {
-        printError(modelPath.isEmpty() ? CliMessages::tr("No model given and no default model found. Pass "
-                                                         "--model FILE.")
-                                       : errorString);
+        printError(modelPath.isEmpty()
+                       ? CliMessages::tr("No model given and no default model found. Pass "
+                                         "--model FILE.")
+                       : errorString + QLatin1Char(' ')
+                           + CliMessages::tr("Check the --model path, or train the model again."));
         return ExitFailure;
     }
     double threshold = metadata.threshold;
