@@ -51,7 +51,7 @@ enum class ValidationMetric {
     Accuracy,
 };
 
-/// How a model's threshold is chosen on the validation set after training.
+/// Rule that chooses a model's threshold on the validation set after training.
 enum class ThresholdRule {
     /// The highest F1 score of the positive class (ThresholdEvaluator::bestF1Threshold()).
     MaxF1,
@@ -117,7 +117,7 @@ struct TrainingOptions
     /// Whether the model trainModel() saves also averages each network's probability for the
     /// mirror image of the face.
     bool mirrorAverage = false;
-    /// How trainModel() chooses the model's threshold on the validation set.
+    /// Rule by which trainModel() chooses the model's threshold on the validation set.
     ThresholdRule thresholdRule = ThresholdRule::MaxF1;
 
     /// The recipe fields, for the model file's metadata (no paths or thread count).

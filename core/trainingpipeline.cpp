@@ -325,11 +325,8 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
                           const PipelineProgressCallback &progress,
                           const std::atomic<bool> *cancel, WeightPrecision precision)
 {
+    // evaluateAndSave() fills in the data of a finished run.
     PipelineResult result;
-    result.data = data;
-    auto report = [&](PipelinePhase phase, int done, int total) {
-        reportProgress(progress, phase, done, total);
-    };
 
     // Train each network on the same data, with its own seed and checkpoint. With several
     // views, each view gets its own networks, trained on that view alone.
@@ -347,17 +344,23 @@ PipelineResult trainModel(const PreparedData &data, const TrainingOptions &optio
     QList<Classifier> members;
     double seconds = 0.0;
     QJsonArray memberSteps;
+    // The images of the view being trained, cropped once for all of its networks.
+    TensorSet viewTraining;
+    TensorSet viewValidation;
+    int croppedView = -1;
     for (int member = 0; member < memberCount; ++member) {
         const int view = member / perView;
         const QRect place = views.isEmpty()
             ? QRect(0, 0, data.training.width, data.training.height)
             : views.at(view).placement;
-        const TensorSet training = views.isEmpty()
-            ? data.training
-            : data.training.cropped(place.x(), place.y(), place.width(), place.height());
-        const TensorSet validation = views.isEmpty() || data.validation.isEmpty()
-            ? data.validation
-            : data.validation.cropped(place.x(), place.y(), place.width(), place.height());
+        if (!views.isEmpty() && view != croppedView) {
+            viewTraining = data.training.cropped(place.x(), place.y(), place.width(), place.height());
+            viewValidation = data.validation.cropped(place.x(), place.y(), place.width(),
+                                                     place.height());
+            croppedView = view;
+        }
+        const TensorSet &training = views.isEmpty() ? data.training : viewTraining;
+        const TensorSet &validation = views.isEmpty() ? data.validation : viewValidation;
         TrainingOptions memberOptions = options;
         // Each view's networks take the seeds seed, seed + 1 and so on, as separate runs would.
         memberOptions.seed = options.seed + quint64(member % perView);

@@ -178,11 +178,11 @@ void TestCli::alignWritesEyeBand()
 
 void TestCli::combineRejectsInvalidInput()
 {
-    const CliRun one = runCli({QStringLiteral("combine"), QStringLiteral("dataset"),
+    const CliRun singleModel = runCli({QStringLiteral("combine"), QStringLiteral("dataset"),
                                QStringLiteral("--model"), QStringLiteral("a.plmodel"),
                                QStringLiteral("--out"), QStringLiteral("c.plmodel")});
-    QCOMPARE(one.exitCode, 2);
-    QVERIFY2(one.errors.contains(QStringLiteral("two or more --model FILE")), qPrintable(one.errors));
+    QCOMPARE(singleModel.exitCode, 2);
+    QVERIFY2(singleModel.errors.contains(QStringLiteral("two or more --model FILE")), qPrintable(singleModel.errors));
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

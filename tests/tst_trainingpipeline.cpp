@@ -302,7 +302,7 @@ void TestTrainingPipeline::combinedViewsAverageTheirParts()
                  qPrintable(QStringLiteral("%1 against %2").arg(saved.testProbabilities[i]).arg(mean)));
     }
 
-    // The file holds both views, and the pictures it scores are preprocessed to match.
+    // The file contains both views, and the pictures it scores are preprocessed to match.
     const LoadedModel loaded = ModelFile::load(path);
     QVERIFY2(loaded.isOk(), qPrintable(loaded.errorString));
     QVERIFY(PreprocessSettings::isSupported(loaded.metadata.preprocessing));

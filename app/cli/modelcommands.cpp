@@ -158,6 +158,17 @@ PreparedData runPrepare(const DataRequest &request, bool quiet)
 
 void printWarnings(const QStringList &warnings);
 
+// Reads --threshold-rule; prints the value and the valid ones and returns false when invalid.
+bool readThresholdRule(const QCommandLineParser &parser, const QCommandLineOption &option,
+                       ThresholdRule *rule)
+{
+    if (thresholdRuleFromKey(parser.value(option), rule))
+        return true;
+    printError(CliMessages::tr("Invalid --threshold-rule value '%1': use max-f1 or balanced.")
+                   .arg(parser.value(option)));
+    return false;
+}
+
 // Prepares the data a model is trained or combined on and prints warnings and the summary.
 // Prints the reason and returns false when preparing failed or was interrupted.
 bool prepareForModel(const DataRequest &request, bool quiet, PreparedData *prepared)
@@ -399,11 +410,8 @@ int runTrain(const QStringList &arguments)
         return ExitUsage;
     }
     options.mirrorAverage = parser.isSet(mirrorOption);
-    if (!thresholdRuleFromKey(parser.value(thresholdRuleOption), &options.thresholdRule)) {
-        printError(CliMessages::tr("Invalid --threshold-rule value '%1': use max-f1 or balanced.")
-                       .arg(parser.value(thresholdRuleOption)));
+    if (!readThresholdRule(parser, thresholdRuleOption, &options.thresholdRule))
         return ExitUsage;
-    }
     options.seed = request.selection.seed;
     if (parser.isSet(trainingSeedOption)) {
         int trainingSeed = 0;
@@ -533,11 +541,8 @@ int runCombine(const QStringList &arguments)
         return ExitUsage;
     }
     ThresholdRule rule = ThresholdRule::Balanced;
-    if (!thresholdRuleFromKey(parser.value(thresholdRuleOption), &rule)) {
-        printError(CliMessages::tr("Invalid --threshold-rule value '%1': use max-f1 or balanced.")
-                       .arg(parser.value(thresholdRuleOption)));
+    if (!readThresholdRule(parser, thresholdRuleOption, &rule))
         return ExitUsage;
-    }
     if (parser.isSet(data.input.inputSize) || parser.isSet(data.input.faceRegion)) {
         printError(CliMessages::tr("combine takes the views and their sizes from the models: "
                                    "leave out --input-size and --face-region."));
